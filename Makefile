@@ -1,0 +1,39 @@
+# Two commands: `make reproduce` (every table and figure) and `make test`.
+# Both create .venv once with the exact pins of requirements.lock.
+PYTHON_SYS ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SEED ?= 20260101
+export SOURCE_DATE_EPOCH := 0
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: reproduce tables notebooks test bench lock clean
+
+reproduce: tables notebooks
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==26.3"
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+tables: $(STAMP)
+	$(PY) -m analysis run data/raw --out build --seed $(SEED)
+
+notebooks: tables
+	$(PY) -m analysis notebooks --seed $(SEED)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+lock:
+	$(PY) -m pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf build
