@@ -1,0 +1,90 @@
+"""Command line: ``python -m analysis run INPUT... --out DIR``.
+
+Subcommands
+-----------
+run
+    Load documents (files or folders) and write every table as CSV.
+validate
+    Compare objectives and verdicts with hand coding (gold JSON files).
+notebooks
+    Execute the notebooks and write every figure.
+
+Inputs that cannot be read are reported on one line each (naming the file
+and the problem); the others are still processed and written, and the exit
+status is 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from . import config
+
+
+def _one_line_warnings(message, category, filename, lineno, file=None, line=None):
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _cmd_run(args) -> int:
+    from .pipeline import build, write_all
+
+    errors: list[str] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = _one_line_warnings
+        tables = build(args.inputs, seed=args.seed, manifest=args.manifest, errors=errors)
+    for e in errors:
+        print(f"error: {e}", file=sys.stderr)
+    if tables["documents"].empty:
+        print("error: no document could be loaded; nothing written", file=sys.stderr)
+        return 1
+    paths = write_all(tables, args.out)
+    n_docs = len(tables["documents"])
+    print(f"wrote {len(paths)} tables for {n_docs} document(s) to {args.out}")
+    return 1 if errors else 0
+
+
+def _cmd_validate(args) -> int:
+    from .validate import main as validate_main
+
+    return validate_main([str(args.gold_dir), str(args.docs_dir)] + (["--out", str(args.out)] if args.out else []))
+
+
+def _cmd_notebooks(args) -> int:
+    from .notebooks import run_notebooks
+
+    run_notebooks(corpus=args.corpus, out=args.out, seed=args.seed)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="load documents and write all tables")
+    run.add_argument("inputs", nargs="+", help="plain-text documents or folders of them")
+    run.add_argument("--out", required=True, type=Path, help="folder for the CSV tables")
+    run.add_argument("--seed", type=int, default=config.SEED, help="the one seed (default %(default)s)")
+    run.add_argument("--manifest", type=Path, default=None,
+                     help="corpus.csv with metadata (default: found beside the inputs)")
+    run.set_defaults(func=_cmd_run)
+
+    val = sub.add_parser("validate", help="compare with hand coding")
+    val.add_argument("gold_dir", type=Path, help="folder of gold *.json files")
+    val.add_argument("docs_dir", type=Path, help="folder of the coded documents (*.txt)")
+    val.add_argument("--out", type=Path, default=None, help="write the report as CSV here")
+    val.set_defaults(func=_cmd_validate)
+
+    nb = sub.add_parser("notebooks", help="execute the notebooks, write figures")
+    nb.add_argument("--corpus", type=Path, default=config.RAW_DIR)
+    nb.add_argument("--out", type=Path, default=config.BUILD_DIR)
+    nb.add_argument("--seed", type=int, default=config.SEED)
+    nb.set_defaults(func=_cmd_notebooks)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

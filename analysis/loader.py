@@ -1,0 +1,535 @@
+"""Load FRUS policy statements from the plain text of history.state.gov.
+
+The form a reader gets by copying a document page: a title line, an
+optional dateline ("Colombia, May 8, 1950"), headings on lines of their
+own, one paragraph per block, ``[Page N]`` markers inline, footnote numbers
+glued to the words they annotate (``security1``, ``Treaty.2``,
+``Affairs,3``) and the footnotes listed at the end (``  1. Documentation …``).
+
+The result is a :class:`Document`: metadata plus one tidy row per sentence
+(section, heading as written, sub-heading, paragraph, page in force where
+the sentence starts, footnotes referenced, clean text) and the footnote
+texts apart from the body.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .sections import is_subheading_line, parse_heading, split_run_in
+from .sentences import split_spans
+
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "section", "heading", "subheading",
+                    "paragraph", "page", "footnotes", "text"]
+DOCUMENT_COLUMNS = ["doc_id", "title", "date", "country", "source", "sha256",
+                    "n_sentences", "volume", "url"]
+FOOTNOTE_COLUMNS = ["doc_id", "footnote", "text"]
+MANIFEST_COLUMNS = ["doc_id", "file", "volume", "country", "date", "source_url", "sha256"]
+
+#: File endings read as documents when a folder is given.
+DOCUMENT_SUFFIXES = (".txt",)
+
+PAGE_MARKER = r"\[Page\s+(?P<page>\d+)\]"
+#: A footnote number glued to a word or to the punctuation after it
+#: ("security1", "Treaty.2", "Affairs,3", "(GATT).6"); never after a space,
+#: a digit or a hyphen, so "1950", "62 Stat." and "B-29" stay.
+#: After a year and a comma too ("the Treaty of 1846,3 not"), as the Office
+#: of the Historian's pages print notes on dates.
+FOOTNOTE_REF = (r"(?:(?<=[A-Za-zÀ-ÿ)\]”’\"])|(?<=[A-Za-zÀ-ÿ)\]”’\"][.,;:])|(?<=\b1[6-9]\d\d,))"
+                r"(?P<fn>\d{1,3})(?![\dA-Za-z])")
+_INLINE = re.compile(f"{PAGE_MARKER}|{FOOTNOTE_REF}")
+_FOOTNOTE_LINE = re.compile(r"^(?P<indent>\s*)(?P<num>\d{1,3})\.\s+(?P<text>\S.*)$")
+_ELLIPSIS_BLOCK = re.compile(r"^[\s.·*…]+$")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = re.compile(rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),\s+(?P<year>1[89]\d\d)\b")
+#: Front matter before the first heading is short; a longer block is body.
+MAX_FRONT_MATTER_WORDS = 14
+
+
+class LoadError(ValueError):
+    """An input that cannot be read; the message is one line naming the file."""
+
+
+class LoadWarning(UserWarning):
+    """Something about an input worth knowing that did not stop it loading."""
+
+
+@dataclass
+class Document:
+    """One policy statement: metadata, sentences and footnotes.
+
+    Attributes
+    ----------
+    doc_id, title, date, source, sha256 : str
+        Metadata; ``date`` is ISO ``YYYY-MM-DD`` or empty when unknown.
+    sentences : pandas.DataFrame
+        One row per sentence, columns :data:`SENTENCE_COLUMNS`.
+    footnotes : pandas.DataFrame
+        One row per footnote, columns :data:`FOOTNOTE_COLUMNS`.
+    warnings : list of str
+        One-line notes about the text (e.g. no headings found).
+    """
+
+    doc_id: str
+    title: str
+    date: str
+    source: str
+    sha256: str
+    sentences: pd.DataFrame
+    footnotes: pd.DataFrame
+    country: str = ""
+    volume: str = ""
+    url: str = ""
+    warnings: list = field(default_factory=list)
+
+    def metadata(self) -> dict:
+        """The document's row of ``documents.csv``."""
+        return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
+                "country": self.country, "source": self.source, "sha256": self.sha256,
+                "n_sentences": len(self.sentences), "volume": self.volume, "url": self.url}
+
+
+def read_text(path, encoding: str | None = None) -> str:
+    """Read a document's text: UTF-8 (with or without BOM), any line endings.
+
+    Parameters
+    ----------
+    path : str or Path
+    encoding : str, optional
+        Force an encoding. By default UTF-8 is tried; a file that is not
+        UTF-8 but decodes as cp1252 (Windows "ANSI") is read as such with a
+        :class:`LoadWarning`.
+
+    Raises
+    ------
+    LoadError
+        Missing, empty, binary or undecodable files, with a one-line message.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfTitle\\r\\n\\r\\nText.\\r\\n")
+    >>> read_text(p)
+    'Title\\n\\nText.\\n'
+    """
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise LoadError(f"load: '{path}' does not exist; check the path")
+    if path.is_dir():
+        raise LoadError(f"load: '{path}' is a folder; pass files or folders holding *.txt")
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise LoadError(f"load: '{name}' is empty; nothing to read")
+    if b"\x00" in raw[:4096]:
+        raise LoadError(f"load: '{name}' looks binary (NUL bytes), not plain text; "
+                        "pass the text copied from history.state.gov")
+    if encoding:
+        try:
+            text = raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise LoadError(f"load: '{name}' cannot be decoded as {encoding} ({exc.reason if hasattr(exc, 'reason') else exc})") from None
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                raise LoadError(f"load: '{name}' is not UTF-8 (byte {exc.start}) nor cp1252; "
+                                "re-save it as UTF-8 or pass encoding=…") from None
+            warnings.warn(f"load: '{name}' is not UTF-8 (tried cp1252: ok); read as cp1252 — "
+                          "pass encoding=… to override", LoadWarning, stacklevel=2)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u00a0", " ")
+
+
+def _split_footnotes(lines: list[str]):
+    """Split the trailing footnote list off ``lines``: (body_lines, {n: text})."""
+    i = len(lines)
+    found: list[tuple[int, str, bool]] = []
+    while i > 0:
+        line = lines[i - 1]
+        if not line.strip():
+            i -= 1
+            continue
+        m = _FOOTNOTE_LINE.match(line)
+        if m:
+            found.append((int(m.group("num")), m.group("text").strip(), bool(m.group("indent"))))
+            i -= 1
+            continue
+        break
+    found.reverse()
+    # Keep the longest tail numbered 1, 2, 3, … without gaps.
+    for start in range(len(found)):
+        nums = [n for n, _, _ in found[start:]]
+        if nums and nums == list(range(1, len(nums) + 1)):
+            block = found[start:]
+            j = len(lines)
+            remaining = len(block)
+            while remaining:
+                j -= 1
+                if lines[j].strip():
+                    remaining -= 1
+            body = lines[:j]
+            return body, {n: t for n, t, _ in block}, all(ind for _, _, ind in block)
+    return lines, {}, False
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    """Group lines into blocks separated by blank lines; headings stand alone."""
+    blocks: list[str] = []
+    cur: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if cur:
+                blocks.append(" ".join(cur))
+                cur = []
+            continue
+        stripped = line.strip()
+        if parse_heading(stripped) or re.fullmatch(PAGE_MARKER, stripped):
+            if cur:
+                blocks.append(" ".join(cur))
+                cur = []
+            blocks.append(stripped)
+            continue
+        cur.append(stripped)
+    if cur:
+        blocks.append(" ".join(cur))
+    return [re.sub(r"[ \t]+", " ", b).strip() for b in blocks]
+
+
+class _Inline:
+    """Strips page markers and glued footnote numbers, keeping their offsets."""
+
+    def __init__(self, footnotes: dict, page: int | None):
+        self.valid = set(footnotes) if footnotes else set(range(1, 100))
+        self.strict = not footnotes  # without a list, accept only 1, 2, 3, … in turn
+        self.last = 0
+        self.page = page
+
+    def clean(self, text: str):
+        out: list[str] = []
+        length = 0
+        pages: list[tuple[int, int]] = []
+        refs: list[tuple[int, int]] = []
+        pos = 0
+        skip_space = False
+        for m in _INLINE.finditer(text):
+            if m.group("page") is None:
+                n = int(m.group("fn"))
+                ok = n in self.valid and (n == self.last + 1 if self.strict else n > self.last)
+                if not ok:
+                    continue
+            piece = text[pos:m.start()]
+            if skip_space:
+                piece = piece.lstrip()
+            out.append(piece)
+            length += len(piece)
+            if m.group("page") is not None:
+                pages.append((length, int(m.group("page"))))
+                # "agreed [Page 2] inter-American" -> "agreed inter-American"
+                skip_space = length == 0 or piece[-1:].isspace() or (not piece and skip_space)
+            else:
+                n = int(m.group("fn"))
+                refs.append((length, n))
+                self.last = n
+                skip_space = False
+            pos = m.end()
+        piece = text[pos:]
+        if skip_space:
+            piece = piece.lstrip()
+        out.append(piece)
+        clean = "".join(out)
+        # trailing whitespace left where a marker closed the block
+        stripped = clean.rstrip()
+        return stripped, pages, refs
+
+
+def _parse_date(text: str) -> str:
+    m = _DATE.search(text)
+    if not m:
+        return ""
+    try:
+        d = datetime.strptime(f"{m.group('month')} {m.group('day')} {m.group('year')}", "%B %d %Y")
+    except ValueError:
+        return ""
+    return d.strftime("%Y-%m-%d")
+
+
+def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Document:
+    """Parse the plain text of one policy statement into a :class:`Document`.
+
+    Parameters
+    ----------
+    text : str
+        The document's text (as returned by :func:`read_text`).
+    doc_id : str
+        Identifier of the document.
+    source, sha256 : str
+        Provenance, copied into the metadata.
+
+    Examples
+    --------
+    >>> doc = parse_text(TINY, "tiny")
+    >>> doc.sentences[["section", "page", "footnotes", "text"]].values.tolist()[:3]
+    [['objectives', 11, '1', 'We seek security.'], ['objectives', 12, '', 'We wish to obtain support.'], ['policies', 12, '', 'It is our policy to help.']]
+    >>> doc.footnotes.text.tolist()
+    ['See pp. 985 ff.']
+    """
+    lines = text.split("\n")
+    body_lines, footnotes, _ = _split_footnotes(lines)
+    blocks = _blocks(body_lines)
+    doc_warnings: list[str] = []
+
+    first_page = None
+    for b in blocks:
+        m = re.search(PAGE_MARKER, b)
+        if m:
+            first_page = int(m.group("page")) - 1
+            break
+    inline = _Inline(footnotes, first_page)
+    page = first_page
+
+    title = ""
+    date = ""
+    section, heading, subheading = "other", "", ""
+    seen_heading = False
+    has_headings = any(parse_heading(b) for b in blocks)
+    rows = []
+    paragraph = 0
+    for b in blocks:
+        if re.fullmatch(PAGE_MARKER, b):
+            page = int(re.fullmatch(PAGE_MARKER, b).group("page"))
+            continue
+        if _ELLIPSIS_BLOCK.match(b):
+            continue
+        h = parse_heading(b)
+        if h:
+            section, heading = h
+            subheading = ""
+            seen_heading = True
+            continue
+        if not title:
+            title = b
+            continue
+        if has_headings and not seen_heading and len(b.split()) <= MAX_FRONT_MATTER_WORDS \
+                and not b.endswith("."):
+            date = date or _parse_date(b)
+            continue
+        if seen_heading and is_subheading_line(b):
+            subheading = b
+            continue
+        inline.page = page
+        clean, pages, refs = inline.clean(b)
+        sub, rest = split_run_in(clean)
+        offset = 0
+        if sub is not None:
+            subheading = sub
+            offset = len(clean) - len(rest)
+            clean = rest
+        if not clean:
+            for _, p in pages:
+                page = p
+            continue
+        paragraph += 1
+        pages = [(o - offset, p) for o, p in pages]
+        refs = [(o - offset, n) for o, n in refs]
+        for start, end in split_spans(clean):
+            sent_page = page
+            for o, p in pages:
+                if o <= start:
+                    sent_page = p
+            fns = [str(n) for o, n in refs if start <= o <= end]
+            rows.append({"doc_id": doc_id, "section": section, "heading": heading,
+                         "subheading": subheading, "paragraph": paragraph,
+                         "page": sent_page, "footnotes": ";".join(fns),
+                         "text": clean[start:end]})
+        for _, p in pages:
+            page = p
+    if not has_headings:
+        doc_warnings.append(f"{doc_id}: no section headings found; "
+                            "the whole text is one section 'other'")
+    sentences = pd.DataFrame(rows, columns=[c for c in SENTENCE_COLUMNS if c != "sentence_id"])
+    sentences.insert(1, "sentence_id", range(len(sentences)))
+    sentences["page"] = sentences["page"].astype("Int64")
+    sentences["paragraph"] = sentences["paragraph"].astype("int64")
+    notes = pd.DataFrame([{"doc_id": doc_id, "footnote": n, "text": t}
+                          for n, t in sorted(footnotes.items())], columns=FOOTNOTE_COLUMNS)
+    return Document(doc_id=doc_id, title=title, date=date, source=source, sha256=sha256,
+                    sentences=sentences, footnotes=notes, warnings=doc_warnings)
+
+
+TINY = """A Policy Statement
+
+a. objectives
+
+We seek security.1 [Page 12] We wish to obtain support.
+
+b. policies
+
+It is our policy to help.
+
+  1. See pp. 985 ff.
+"""
+
+
+def _display_path(path: Path) -> str:
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(config.PROJECT_ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_document(path, doc_id: str | None = None, encoding: str | None = None) -> Document:
+    """Read and parse one plain-text document.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.txt`` file in the history.state.gov plain-text form.
+    doc_id : str, optional
+        Defaults to the file name without its ending.
+    encoding : str, optional
+        See :func:`read_text`.
+
+    Raises
+    ------
+    LoadError
+        With a one-line message naming the file and the problem.
+    """
+    path = Path(path)
+    text = read_text(path, encoding=encoding)
+    raw = path.read_bytes()
+    doc = parse_text(text, doc_id or path.stem, source=_display_path(path),
+                     sha256=hashlib.sha256(raw).hexdigest())
+    if doc.sentences.empty:
+        raise LoadError(f"load: '{path.name}' has no sentences after its title; "
+                        "is it a FRUS document?")
+    for w in doc.warnings:
+        warnings.warn(f"load: '{path.name}': {w}", LoadWarning, stacklevel=2)
+    return doc
+
+
+def read_manifest(path) -> pd.DataFrame:
+    """Read a ``corpus.csv`` manifest (all columns text, empty = unknown).
+
+    Examples
+    --------
+    >>> m = read_manifest(config.MANIFEST)
+    >>> list(m.columns) == MANIFEST_COLUMNS
+    True
+    """
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in ("doc_id", "file") if c not in df.columns]
+    if missing:
+        raise LoadError(f"load: manifest '{path}' lacks column(s) {', '.join(missing)}")
+    for c in MANIFEST_COLUMNS:
+        if c not in df.columns:
+            df[c] = ""
+    return df[MANIFEST_COLUMNS]
+
+
+def _find_manifest(paths: list[Path]):
+    for p in paths:
+        folder = p if p.is_dir() else p.parent
+        for cand in (folder / "corpus.csv", folder.parent / "corpus.csv"):
+            if cand.is_file():
+                return cand
+    return None
+
+
+def expand_inputs(inputs, errors: list) -> list[Path]:
+    """Files named by ``inputs`` (folders give their documents, sorted)."""
+    files: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in DOCUMENT_SUFFIXES)
+            if not found:
+                errors.append(f"load: folder '{p}' holds no documents (*.txt)")
+            files.extend(found)
+        elif not p.exists():
+            errors.append(f"load: '{p}' does not exist; check the path")
+        else:
+            files.append(p)
+    return files
+
+
+def load_corpus(inputs, manifest=None, errors: list | None = None,
+                encoding: str | None = None) -> dict:
+    """Load files and folders into the foundation tables.
+
+    Parameters
+    ----------
+    inputs : str, Path or list of them
+        Documents or folders of documents (``*.txt``).
+    manifest : str or Path, optional
+        ``corpus.csv`` with metadata; by default one found in an input's
+        folder or its parent (``data/corpus.csv`` for ``data/raw``).
+    errors : list, optional
+        Receives one line per input that could not be loaded; the others
+        are still loaded. Without it, the first error is raised.
+
+    Returns
+    -------
+    dict
+        ``documents``, ``sentences`` and ``footnotes`` DataFrames.
+
+    Examples
+    --------
+    >>> tables = load_corpus([config.RAW_DIR])
+    >>> sorted(tables)
+    ['documents', 'footnotes', 'sentences']
+    >>> tables["documents"].loc[0, "country"]
+    'PE'
+    """
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    collect = errors if errors is not None else []
+    paths = expand_inputs(inputs, collect)
+    man_path = Path(manifest) if manifest else _find_manifest([Path(i) for i in inputs])
+    man = read_manifest(man_path) if man_path else pd.DataFrame(columns=MANIFEST_COLUMNS)
+    by_file = {row.file: row for row in man.itertuples(index=False)}
+    docs: list[Document] = []
+    seen: set[str] = set()
+    for path in paths:
+        row = by_file.get(path.name)
+        try:
+            doc = load_document(path, doc_id=(row.doc_id or None) if row is not None else None,
+                                encoding=encoding)
+        except LoadError as exc:
+            collect.append(str(exc))
+            continue
+        if doc.doc_id in seen:
+            collect.append(f"load: '{path.name}' repeats doc_id '{doc.doc_id}'; rename the file "
+                           "or give it its own doc_id in corpus.csv")
+            continue
+        seen.add(doc.doc_id)
+        if row is not None:
+            doc.country = row.country
+            doc.volume = row.volume
+            doc.url = row.source_url
+            doc.date = row.date or doc.date
+            if row.sha256 and row.sha256 != doc.sha256:
+                warnings.warn(f"load: '{path.name}' differs from its manifest sha256; "
+                              "the file was changed since it was recorded", LoadWarning)
+        docs.append(doc)
+    if errors is None and collect:
+        raise LoadError(collect[0])
+    documents = pd.DataFrame([d.metadata() for d in docs], columns=DOCUMENT_COLUMNS)
+    documents["n_sentences"] = documents["n_sentences"].astype("int64")
+    sentences = (pd.concat([d.sentences for d in docs], ignore_index=True) if docs
+                 else pd.DataFrame(columns=SENTENCE_COLUMNS))
+    footnotes = (pd.concat([d.footnotes for d in docs], ignore_index=True) if docs
+                 else pd.DataFrame(columns=FOOTNOTE_COLUMNS))
+    return {"documents": documents, "sentences": sentences, "footnotes": footnotes}

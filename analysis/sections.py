@@ -1,0 +1,172 @@
+"""Section headings of a policy statement and their canonical labels.
+
+Policy statements of the series are divided into lettered sections whose
+wording varies: "a. objectives", "A. Objectives", "b. policies",
+"c. Relations with other countries", "c. relations with other states",
+"d. evaluation", "d. policy evaluation", "D. Policy Evaluation". Each
+heading is kept as written and mapped to one label of
+:data:`analysis.config.SECTIONS`. Inside a section, short headings on a line
+of their own ("Strategic Materials") and run-in headings that open a
+paragraph ("Background. Our policies …") are *sub-headings*, not sections.
+"""
+from __future__ import annotations
+
+import re
+
+#: Keyword rules, tried in order: the first that matches the heading's
+#: words gives the label. "policy evaluation" must be an evaluation, so
+#: evaluation comes before policies. Drawn from the headings of the
+#: 1950-1951 statements in FRUS vols. II (see the module docstring).
+LABEL_RULES = (
+    ("evaluation", re.compile(r"\b(evaluation|evaluations|assessment|appraisal|progress)\b", re.I)),
+    ("objectives", re.compile(r"\b(objectives?|aims?|goals?)\b", re.I)),
+    ("relations", re.compile(r"\brelations?\b", re.I)),
+    ("policies", re.compile(r"\b(polic(y|ies)|courses? of action)\b", re.I)),
+)
+
+#: A section heading: an optional letter or numeral ("a.", "A)", "IV.",
+#: "2."), then at most MAX_HEADING_WORDS words, no sentence punctuation at
+#: the end. The genre letters its sections; numerals cover reprints.
+SECTION_HEADING = re.compile(
+    r"^\s*(?:(?P<mark>[A-Ha-h]|[IVX]{1,4}|\d{1,2})[.)]\s+)?(?P<title>[A-Za-z][A-Za-z ,’'\-–]*?)\s*[.:]?\s*$"
+)
+MAX_HEADING_WORDS = 6
+
+#: Run-in sub-heading at the start of a paragraph: a few capitalised words
+#: ending in a full stop, followed by the paragraph's first sentence.
+RUN_IN = re.compile(r"^(?P<sub>[A-Z][A-Za-z’'\-]*(?:[ ,]+[A-Za-z’'\-]+){0,5})\.\s+(?=[“\"(]?[A-Z])")
+
+#: Words that make a short clause a sentence rather than a run-in heading
+#: (finite verbs and sentence-opening function words).
+SENTENCE_WORDS = frozenset(
+    """is are was were be been being has have had do does did will would shall should
+    can could may might must seems seem remains remain continues continue appears appear
+    the this these those that it its we our they their he she his her there i you""".split()
+)
+
+
+def canonical_label(heading: str) -> str:
+    """Map a heading as written to a canonical section label.
+
+    Parameters
+    ----------
+    heading : str
+        The heading line, e.g. ``"d. policy evaluation"``.
+
+    Returns
+    -------
+    str
+        One of ``objectives``, ``policies``, ``relations``, ``evaluation``,
+        ``other``.
+
+    Examples
+    --------
+    >>> canonical_label("a. objectives")
+    'objectives'
+    >>> canonical_label("D. Policy Evaluation")
+    'evaluation'
+    >>> canonical_label("c. relations with other states")
+    'relations'
+    >>> canonical_label("b. policies")
+    'policies'
+    >>> canonical_label("Annex")
+    'other'
+    """
+    for label, rule in LABEL_RULES:
+        if rule.search(heading):
+            return label
+    return "other"
+
+
+def parse_heading(line: str):
+    """Return ``(label, heading)`` if ``line`` is a section heading, else None.
+
+    A line is a section heading when it is short, carries no sentence
+    punctuation, and either is lettered ("c. Relations …") or consists of a
+    section keyword alone ("Objectives", "Policy Evaluation").
+
+    Examples
+    --------
+    >>> parse_heading("c. Relations with other countries")
+    ('relations', 'c. Relations with other countries')
+    >>> parse_heading("A. Objectives")
+    ('objectives', 'A. Objectives')
+    >>> parse_heading("Evaluation")
+    ('evaluation', 'Evaluation')
+    >>> parse_heading("Strategic Materials") is None
+    True
+    >>> parse_heading("We seek to encourage stability.") is None
+    True
+    """
+    text = line.strip()
+    m = SECTION_HEADING.match(text)
+    if not m:
+        return None
+    title = m.group("title")
+    if len(title.split()) > MAX_HEADING_WORDS:
+        return None
+    label = canonical_label(title)
+    if label == "other":
+        return None
+    if not m.group("mark"):
+        # Unlettered: accept only when the keyword is the heading's start
+        # ("Policy Evaluation", "Relations with Other States"), so a short
+        # sub-heading such as "Trade Policy" is not promoted to a section.
+        first = title.split()[0].lower()
+        if not re.match(r"(objective|aim|goal|polic|relation|evaluation|assessment|appraisal)", first):
+            return None
+    return label, text
+
+
+def is_subheading_line(line: str) -> bool:
+    """True for a short title-like line of its own inside a section.
+
+    Examples
+    --------
+    >>> is_subheading_line("Attitude toward Democratic Institutions")
+    True
+    >>> is_subheading_line("Strategic Materials")
+    True
+    >>> is_subheading_line("Peru is friendly.")
+    False
+    """
+    text = line.strip()
+    words = text.split()
+    if not words or len(words) > 8 or text[-1] in ".;,!?":
+        return False
+    if not text[0].isupper():
+        return False
+    return not any(w.lower().strip(",") in SENTENCE_WORDS for w in words[1:])
+
+
+def split_run_in(paragraph: str):
+    """Split a run-in sub-heading off the start of a paragraph.
+
+    Returns
+    -------
+    tuple of (str or None, str)
+        The sub-heading without its full stop (or None) and the rest.
+
+    Examples
+    --------
+    >>> split_run_in("Background. Our policies toward X have to take account.")
+    ('Background', 'Our policies toward X have to take account.')
+    >>> split_run_in("Communism and Labor. Since the war the party grew.")
+    ('Communism and Labor', 'Since the war the party grew.')
+    >>> split_run_in("Relations are cordial. Trade grows.")
+    (None, 'Relations are cordial. Trade grows.')
+    >>> split_run_in("Dr. Klein arrived.")
+    (None, 'Dr. Klein arrived.')
+    """
+    m = RUN_IN.match(paragraph)
+    if not m:
+        return None, paragraph
+    sub = m.group("sub")
+    words = [w.strip(",").lower() for w in sub.split()]
+    if any(w in SENTENCE_WORDS for w in words):
+        return None, paragraph
+    # Single short tokens ending in a full stop are abbreviations ("Dr.",
+    # "Gen.", "U.S."), not headings.
+    if len(words) == 1 and len(words[0]) <= 4:
+        return None, paragraph
+    return sub, paragraph[m.end():]
