@@ -93,6 +93,8 @@ def parse_heading(line: str):
     ('objectives', 'A. Objectives')
     >>> parse_heading("Evaluation")
     ('evaluation', 'Evaluation')
+    >>> parse_heading("Relations with neighbours are cordial.") is None
+    True
     >>> parse_heading("Strategic Materials") is None
     True
     >>> parse_heading("We seek to encourage stability.") is None
@@ -112,6 +114,8 @@ def parse_heading(line: str):
         # Unlettered: accept only when the keyword is the heading's start
         # ("Policy Evaluation", "Relations with Other States"), so a short
         # sub-heading such as "Trade Policy" is not promoted to a section.
+        if text.endswith(".") or any(w.lower() in SENTENCE_WORDS for w in title.split()):
+            return None
         first = title.split()[0].lower()
         if not re.match(r"(objective|aim|goal|polic|relation|evaluation|assessment|appraisal)", first):
             return None

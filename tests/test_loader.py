@@ -1,0 +1,217 @@
+"""Tests of analysis/loader.py: the plain-text document model."""
+from __future__ import annotations
+
+import hashlib
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis.loader import LoadError, LoadWarning, load_corpus, load_document, parse_text, read_text
+from conftest import SEED_DOC, SEED_FILE, shared_path
+
+OTHER_STYLES = """Department of State Policy Statement
+
+Ruritania, March 3, 1952
+
+A. Objectives
+
+Our objectives are to: (1) obtain support; (2) assist development.1
+
+B. Policies
+
+Strategic Materials
+
+We buy tin from Ruritania.2 Gen. Smith of the U.S. Army visited St. Louis in Jan. 1951.
+
+C. Relations with Other States
+
+Relations with neighbours are cordial.
+
+D. Policy Evaluation
+
+Progress has been slow.
+
+  1. See vol. ii, pp. 985 ff.
+  2. 62 Stat. 1681.
+"""
+
+NO_HEADINGS = """A Memorandum
+
+This text has no lettered sections. It is still read.
+"""
+
+
+def test_loader_seed_has_four_sections_with_exact_first_sentences(seed_tables):
+    s = seed_tables["sentences"]
+    firsts = s.groupby("section", sort=False).head(1).set_index("section")
+    assert list(firsts.index) == ["objectives", "policies", "relations", "evaluation"]
+    assert firsts.loc["objectives", "text"] == ("The US seeks to maintain Peru’s support for our "
+                                                "objectives in this Hemisphere and throughout the world.")
+    assert firsts.loc["policies", "text"] == ("Our policies toward Peru have to take into account basic "
+                                              "social and political conditions in that country.")
+    assert firsts.loc["policies", "subheading"] == "Background"
+    assert firsts.loc["relations", "text"] == ("The present government of Peru has both real and "
+                                               "imaginary difficulties in foreign affairs.")
+    assert firsts.loc["evaluation", "text"].startswith("In regard to our objective of maintaining Peruvian")
+    assert firsts.loc["relations", "heading"] == "c. Relations with other countries"
+    assert firsts.loc["evaluation", "heading"] == "d. evaluation"
+
+
+def _sentence(s, prefix):
+    hit = s[s.text.str.startswith(prefix)]
+    assert len(hit) == 1, prefix
+    return hit.iloc[0]
+
+
+def test_loader_pages_in_force_where_sentence_starts(seed_tables):
+    s = seed_tables["sentences"]
+    assert s.iloc[0].page == 1582
+    assert _sentence(s, "We wish to obtain a fair contribution").page == 1582
+    assert _sentence(s, "We seek to encourage stability").page == 1583
+    assert _sentence(s, "Peru has remained primarily a producer").page == 1585
+    assert _sentence(s, "In regard to our objective").page == 1588
+    assert s.page.is_monotonic_increasing
+
+
+def test_loader_links_glued_footnote_numbers(seed_tables):
+    s = seed_tables["sentences"]
+    security = _sentence(s, "We wish to obtain a fair contribution")
+    assert security.footnotes == "1"
+    assert "security through" in security.text
+    assert _sentence(s, "Due to the lack of a Congress").footnotes == "2"
+    assert _sentence(s, "Peru’s relations with Colombia").footnotes == "8;9"
+    refs = [int(n) for f in s.footnotes if f for n in f.split(";")]
+    assert refs == list(range(1, 13))
+    assert len(seed_tables["footnotes"]) == 12
+
+
+def test_loader_keeps_footnote_text_out_of_sentences(seed_tables):
+    body = " ".join(seed_tables["sentences"].text)
+    for note in seed_tables["footnotes"].text:
+        assert note[:40] not in body
+    assert "[Page" not in body
+    assert "de la Torre by the Colombian Embassy" in body  # glued number removed
+    assert "Torre8" not in body and "security1" not in body
+
+
+def test_loader_keeps_real_numbers(seed_tables):
+    notes = seed_tables["footnotes"].set_index("footnote").text
+    assert notes[1].endswith("pp. 985 ff.")
+    assert "62 Stat. (pt. 2) 1681" in notes[2]
+    body = seed_tables["sentences"]
+    assert _sentence(body, "In 1945, Peru had").text.startswith("In 1945")
+    assert "July 28, 1950" in _sentence(body, "The Junta formally dissolved").text
+
+
+def test_loader_document_metadata(seed_tables):
+    d = seed_tables["documents"].iloc[0]
+    assert d.doc_id == SEED_DOC
+    assert d.title == "Policy Statement Prepared in the Department of State"
+    assert d.sha256 == hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
+    assert d.country == "PE"
+    assert pd.isna(d.date) or d.date == ""  # not in the text, not invented
+    assert d.n_sentences == len(seed_tables["sentences"])
+    assert seed_tables["sentences"].sentence_id.tolist() == list(range(d.n_sentences))
+
+
+def test_loader_handles_other_heading_styles():
+    doc = parse_text(OTHER_STYLES, "ruritania")
+    s = doc.sentences
+    assert s.groupby("section", sort=False).size().index.tolist() == [
+        "objectives", "policies", "relations", "evaluation"]
+    assert s[s.section == "relations"].heading.iloc[0] == "C. Relations with Other States"
+    assert s[s.section == "evaluation"].heading.iloc[0] == "D. Policy Evaluation"
+    pol = s[s.section == "policies"]
+    assert set(pol.subheading) == {"Strategic Materials"}
+    assert pol.text.tolist() == ["We buy tin from Ruritania.",
+                                 "Gen. Smith of the U.S. Army visited St. Louis in Jan. 1951."]
+    assert pol.footnotes.tolist() == ["2", ""]
+    assert doc.date == "1952-03-03"
+    assert s.page.isna().all()  # no [Page N] markers, no invented pages
+
+
+def test_loader_without_headings_warns_and_keeps_one_section(tmp_path):
+    p = tmp_path / "memo.txt"
+    p.write_text(NO_HEADINGS, encoding="utf-8")
+    with pytest.warns(LoadWarning, match="no section headings"):
+        doc = load_document(p)
+    assert set(doc.sentences.section) == {"other"}
+    assert len(doc.sentences) == 2
+
+
+def test_loader_reads_bom_and_windows_line_endings(tmp_path):
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(b"\xef\xbb\xbf" + OTHER_STYLES.replace("\n", "\r\n").encode("utf-8"))
+    doc = load_document(p)
+    ref = parse_text(OTHER_STYLES, "crlf")
+    assert doc.sentences.text.tolist() == ref.sentences.text.tolist()
+
+
+def test_loader_reads_cp1252_with_a_warning(tmp_path):
+    p = tmp_path / "ansi.txt"
+    p.write_bytes(OTHER_STYLES.replace("Ruritania.2", "Ruritania’s mines.2").encode("cp1252"))
+    with pytest.warns(LoadWarning, match=r"'ansi.txt' is not UTF-8 \(tried cp1252: ok\)"):
+        doc = load_document(p)
+    assert "We buy tin from Ruritania’s mines." in doc.sentences.text.tolist()
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "is empty"),
+    (b"   \n\n", "is empty"),
+    (b"\x00\x01binary\x00", "looks binary"),
+])
+def test_loader_rejects_bad_files_with_one_line(tmp_path, content, message):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(LoadError, match=message) as info:
+        load_document(p)
+    assert "bad.txt" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_loader_missing_file_and_empty_folder_are_reported(tmp_path):
+    errors = []
+    good = tmp_path / "good.txt"
+    good.write_text(OTHER_STYLES, encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    tables = load_corpus([good, tmp_path / "nope.txt", empty], errors=errors)
+    assert len(tables["documents"]) == 1
+    assert any("nope.txt" in e and "does not exist" in e for e in errors)
+    assert any("holds no documents" in e for e in errors)
+    with pytest.raises(LoadError, match="does not exist"):
+        load_corpus([tmp_path / "nope.txt"])
+
+
+def test_loader_never_modifies_inputs(tmp_path):
+    p = tmp_path / "doc.txt"
+    p.write_bytes(OTHER_STYLES.replace("\n", "\r\n").encode("utf-8"))
+    before = p.read_bytes(), p.stat().st_mtime_ns
+    load_corpus([tmp_path], errors=[])
+    assert (p.read_bytes(), p.stat().st_mtime_ns) == before
+
+
+def test_loader_manifest_matches_raw_data():
+    man = pd.read_csv(config.MANIFEST, dtype=str, keep_default_na=False)
+    for row in man.itertuples():
+        raw = (config.RAW_DIR / row.file).read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == row.sha256
+
+
+def test_loader_read_text_normalises_line_endings(tmp_path):
+    p = tmp_path / "mac.txt"
+    p.write_bytes(b"Title\r\rBody.\r")
+    assert read_text(p) == "Title\n\nBody.\n"
+
+
+@pytest.mark.parametrize("name, n_sections", [("colombia-1950.txt", 4), ("venezuela-1950.txt", 4)])
+def test_loader_splits_dev_statements(name, n_sections):
+    path = shared_path("frus-dev", name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = load_document(path)
+    assert doc.sentences.section.nunique() == n_sections
+    assert doc.date.startswith("1950-")
+    assert len(doc.footnotes) >= 10
+    assert not doc.sentences.text.str.contains(r"\[Page").any()

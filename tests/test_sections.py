@@ -1,0 +1,55 @@
+"""Tests of analysis/sections.py: headings of the series and sub-headings."""
+import pytest
+
+from analysis.sections import canonical_label, is_subheading_line, parse_heading, split_run_in
+
+HEADINGS = [
+    ("a. objectives", "objectives"),
+    ("A. Objectives", "objectives"),
+    ("b. policies", "policies"),
+    ("B. Policies", "policies"),
+    ("c. Relations with other countries", "relations"),
+    ("c. relations with other states", "relations"),
+    ("C. Relations With Other States", "relations"),
+    ("d. evaluation", "evaluation"),
+    ("d. policy evaluation", "evaluation"),
+    ("D. Policy Evaluation", "evaluation"),
+    ("Policy Evaluation", "evaluation"),
+    ("Objectives", "objectives"),
+]
+
+
+@pytest.mark.parametrize("line, label", HEADINGS)
+def test_sections_maps_series_headings(line, label):
+    assert parse_heading(line) == (label, line)
+
+
+def test_sections_handles_uppercase_headings():
+    assert parse_heading("D. POLICY EVALUATION") == ("evaluation", "D. POLICY EVALUATION")
+
+
+@pytest.mark.parametrize("line", [
+    "Strategic Materials",
+    "Attitude toward Democratic Institutions",
+    "Relations are friendly.",
+    "We seek to encourage stability in government and the growth of democratic institutions.",
+    "Policies of the Junta have been erratic and the Army has been divided on them all along.",
+])
+def test_sections_does_not_promote_sentences_or_subheadings(line):
+    assert parse_heading(line) is None
+
+
+def test_sections_policy_evaluation_is_not_policies():
+    assert canonical_label("d. policy evaluation") == "evaluation"
+    assert canonical_label("Annex: Trade Figures") == "other"
+
+
+def test_sections_subheading_lines_and_run_in():
+    assert is_subheading_line("Strategic Materials")
+    assert not is_subheading_line("The Army restored order.")
+    assert split_run_in("Policies. Our relations have been friendly.") == (
+        "Policies", "Our relations have been friendly.")
+    assert split_run_in("Internal political situation. An understanding requires.") == (
+        "Internal political situation", "An understanding requires.")
+    assert split_run_in("Peru is friendly. It helps.") == (None, "Peru is friendly. It helps.")
+    assert split_run_in("U.S. capital is welcome.") == (None, "U.S. capital is welcome.")
