@@ -34,7 +34,7 @@ FOOTNOTE_COLUMNS = ["doc_id", "footnote", "text"]
 MANIFEST_COLUMNS = ["doc_id", "file", "volume", "country", "date", "source_url", "sha256"]
 
 #: File endings read as documents when a folder is given.
-DOCUMENT_SUFFIXES = (".txt",)
+DOCUMENT_SUFFIXES = (".txt", ".xml")
 
 PAGE_MARKER = r"\[Page\s+(?P<page>\d+)\]"
 #: A footnote number glued to a word or to the punctuation after it
@@ -321,8 +321,9 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
         if not title:
             title = b
             continue
-        if has_headings and not seen_heading and len(b.split()) <= MAX_FRONT_MATTER_WORDS \
-                and not b.endswith("."):
+        if not seen_heading and len(b.split()) <= MAX_FRONT_MATTER_WORDS and (
+                (has_headings and not b.endswith(".")) or (not date and _parse_date(b))):
+            # title block: dateline ("Colombia, May 8, 1950"), office, place
             date = date or _parse_date(b)
             continue
         if seen_heading and is_subheading_line(b):
@@ -456,13 +457,31 @@ def expand_inputs(inputs, errors: list) -> list[Path]:
         if p.is_dir():
             found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in DOCUMENT_SUFFIXES)
             if not found:
-                errors.append(f"load: folder '{p}' holds no documents (*.txt)")
+                errors.append(f"load: folder '{p}' holds no documents (*.txt, *.xml)")
             files.extend(found)
         elif not p.exists():
             errors.append(f"load: '{p}' does not exist; check the path")
         else:
             files.append(p)
     return files
+
+
+def _add(doc: Document, row, path: Path, docs: list, seen: set, collect: list) -> None:
+    """Add ``doc`` to ``docs`` with its manifest metadata, unless its id repeats."""
+    if doc.doc_id in seen:
+        collect.append(f"load: '{path.name}' repeats doc_id '{doc.doc_id}'; rename the file "
+                       "or give it its own doc_id in corpus.csv")
+        return
+    seen.add(doc.doc_id)
+    if row is not None:
+        doc.country = row.country
+        doc.volume = row.volume
+        doc.url = row.source_url
+        doc.date = row.date or doc.date
+        if row.sha256 and row.sha256 != doc.sha256:
+            warnings.warn(f"load: '{path.name}' differs from its manifest sha256; "
+                          "the file was changed since it was recorded", LoadWarning)
+    docs.append(doc)
 
 
 def load_corpus(inputs, manifest=None, errors: list | None = None,
@@ -505,25 +524,19 @@ def load_corpus(inputs, manifest=None, errors: list | None = None,
     for path in paths:
         row = by_file.get(path.name)
         try:
-            doc = load_document(path, doc_id=(row.doc_id or None) if row is not None else None,
-                                encoding=encoding)
+            if path.suffix.lower() == ".xml":
+                from .tei import load_tei
+
+                loaded = load_tei(path)
+                row = None  # a manifest row names a file, not one of its documents
+            else:
+                loaded = [load_document(path, encoding=encoding,
+                                        doc_id=(row.doc_id or None) if row is not None else None)]
         except LoadError as exc:
             collect.append(str(exc))
             continue
-        if doc.doc_id in seen:
-            collect.append(f"load: '{path.name}' repeats doc_id '{doc.doc_id}'; rename the file "
-                           "or give it its own doc_id in corpus.csv")
-            continue
-        seen.add(doc.doc_id)
-        if row is not None:
-            doc.country = row.country
-            doc.volume = row.volume
-            doc.url = row.source_url
-            doc.date = row.date or doc.date
-            if row.sha256 and row.sha256 != doc.sha256:
-                warnings.warn(f"load: '{path.name}' differs from its manifest sha256; "
-                              "the file was changed since it was recorded", LoadWarning)
-        docs.append(doc)
+        for doc in loaded:
+            _add(doc, row, path, docs, seen, collect)
     if errors is None and collect:
         raise LoadError(collect[0])
     documents = pd.DataFrame([d.metadata() for d in docs], columns=DOCUMENT_COLUMNS)

@@ -159,6 +159,8 @@ def split_run_in(paragraph: str):
     ('Communism and Labor', 'Since the war the party grew.')
     >>> split_run_in("Relations are cordial. Trade grows.")
     (None, 'Relations are cordial. Trade grows.')
+    >>> split_run_in("Talk with Mr. Corcoran on 15 April.")
+    (None, 'Talk with Mr. Corcoran on 15 April.')
     >>> split_run_in("Dr. Klein arrived.")
     (None, 'Dr. Klein arrived.')
     """
@@ -168,6 +170,11 @@ def split_run_in(paragraph: str):
     sub = m.group("sub")
     words = [w.strip(",").lower() for w in sub.split()]
     if any(w in SENTENCE_WORDS for w in words):
+        return None, paragraph
+    # "Conversation with Mr. Corcoran": the full stop belongs to a title.
+    from .sentences import ABBREVIATIONS
+
+    if words[-1].strip("’'") in ABBREVIATIONS:
         return None, paragraph
     # Single short tokens ending in a full stop are abbreviations ("Dr.",
     # "Gen.", "U.S."), not headings.

@@ -20,7 +20,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 ABBREVIATIONS = frozenset(
     """u.s u.s.a u.k u.n u.s.s.r e.g i.e etc cf viz vs ibid op cit ff pp p no nos vol vols
     st ste mt ft dr mr mrs messrs ms sr sra srta jr gen lt col maj capt cmdr adm brig sgt
-    gov govt sen rep hon pres prof rev fr msgr amb ambs dept depts sec secs art arts
+    gov govt sen rep hon pres prof rev fr msgr mgr mons amb ambs dept depts sec secs art arts
     para ch chap ed eds pt pts stat ust tias eas ts inc co corp ltd bros nos
     jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m approx est""".split()
 )

@@ -1,0 +1,92 @@
+"""Tests of analysis/tei.py: FRUS TEI documents read like the plain text."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from analysis.loader import LoadError, load_corpus
+from analysis.tei import load_tei, tei_documents
+from conftest import shared_path
+
+VOLUME = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1999v01">
+ <teiHeader><fileDesc><titleStmt><title>Test volume</title></titleStmt></fileDesc></teiHeader>
+ <text><body><div type="compilation">
+  <pb n="40" xml:id="pg_40"/>
+  <div type="document" xml:id="d5" n="5">
+   <head>5. Policy Statement Prepared in the Department of State<note n="1" type="source">Source:
+     Department of State, <hi rend="italic">Policy Statements</hi>. Secret.</note></head>
+   <dateline><placeName>Washington</placeName>, <date when="1951-03-01">March 1, 1951</date>.</dateline>
+   <p><hi rend="italic">a. objectives</hi></p>
+   <p>We seek the support of <persName>Ruritania</persName> in hemisphere
+     security.<note n="2">See pp. 985 ff.</note> We wish to obtain <pb n="41"/>strategic
+     materials.</p>
+   <p><hi rend="italic">d. policy evaluation</hi></p>
+   <p>Progress has been slow. [<hi rend="italic">1 line of source text not declassified</hi>]</p>
+  </div>
+  <div type="document" xml:id="d6" n="6">
+   <head>6. Editorial Note</head>
+   <p>No text of this statement has been found.</p>
+  </div>
+ </div></body></text>
+</TEI>
+"""
+
+
+@pytest.fixture
+def volume(tmp_path):
+    p = tmp_path / "frus1999v01.xml"
+    p.write_text(VOLUME, encoding="utf-8")
+    return p
+
+
+def test_tei_one_document_per_div_with_volume_ids(volume):
+    assert [doc_id for doc_id, _ in tei_documents(volume)] == ["frus1999v01-d5", "frus1999v01-d6"]
+
+
+def test_tei_sections_pages_and_footnotes(volume):
+    doc = load_tei(volume)[0]
+    s = doc.sentences
+    assert doc.title == "5. Policy Statement Prepared in the Department of State"
+    assert doc.date == "1951-03-01"
+    assert s.section.tolist() == ["objectives", "objectives", "evaluation", "evaluation"]
+    assert s.heading.tolist()[-1] == "d. policy evaluation"
+    assert s.page.tolist() == [40, 40, 41, 41]
+    assert s.footnotes.tolist() == ["2", "", "", ""]
+    assert s.text.tolist()[0] == "We seek the support of Ruritania in hemisphere security."
+    assert doc.footnotes.text.tolist() == ["Source: Department of State, Policy Statements. Secret.",
+                                           "See pp. 985 ff."]
+    assert "[1 line of source text not declassified]" in s.text.tolist()[-1]
+
+
+def test_tei_loads_beside_plain_text_in_a_folder(volume):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tables = load_corpus([volume.parent])
+    assert tables["documents"].doc_id.tolist() == ["frus1999v01-d5", "frus1999v01-d6"]
+
+
+def test_tei_rejects_malformed_xml_with_one_line(tmp_path):
+    bad = tmp_path / "broken.xml"
+    bad.write_text("<TEI><text>", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"'broken.xml' is not well-formed TEI XML"):
+        load_tei(bad)
+
+
+def test_tei_refuses_entity_expansion(tmp_path):
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><TEI>&a;</TEI>',
+                    encoding="utf-8")
+    with pytest.raises(LoadError, match="bomb.xml"):
+        load_tei(bomb)
+
+
+def test_tei_reads_the_office_of_the_historian_excerpt():
+    path = shared_path("frus-tei", "frus1952-54Guat-d9-d11.xml")
+    docs = load_tei(path)
+    assert [d.doc_id for d in docs] == ["frus1952-54Guat-d9", "frus1952-54Guat-d10",
+                                        "frus1952-54Guat-d11"]
+    assert docs[0].date == "1952-04-16"
+    assert docs[0].footnotes.text.iloc[0].startswith("Source: Central Intelligence Agency")
+    assert 18 in set(docs[0].sentences.page)
