@@ -20,7 +20,6 @@ from .tables import write_table
 STEPS: list[str] = [
     "analysis.countries",
     "analysis.sentiment",
-    "analysis.objectives",
 ]
 
 
