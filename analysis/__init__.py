@@ -6,5 +6,6 @@ each stated objective; every number leads back to its sentences.
 """
 from .loader import Document, LoadError, load_corpus, load_document, parse_text
 from .kwic import kwic
+from .objectives import explain
 
 __version__ = "0.1.0"

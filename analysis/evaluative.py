@@ -110,7 +110,7 @@ nothing none nowhere lack lacks lacked""".split())
 TOTALITY = frozenset("""fully entirely wholly completely altogether quite always
 all very too particularly""".split())
 HEDGES = frozenset("""somewhat reasonably fairly moderately relatively partly
-partially slightly comparatively rather""".split())
+partially slightly comparatively rather reasonable moderate modest limited partial""".split())
 BOOSTERS = frozenset("""very highly most extremely exceptionally particularly
 especially considerably greatly eminently thoroughly unequivocally remarkably
 notably decidedly""".split())
