@@ -24,6 +24,14 @@ Every (objective, evaluation sentence) pair of a document gets a score in
     inherits :data:`PARAGRAPH_DECAY` times the score of its paragraph's first
     sentence.
 
+``paragraph`` (whole)
+    The paragraph as a whole is also compared with every objective: a
+    paragraph of the genre judges one aim, often without repeating its words
+    in any single sentence. A paragraph that opens with an explicit
+    cross-reference belongs to the aims it names; otherwise to its
+    best-matching aim (and near-ties, :data:`PARA_TIE`) when the cosine
+    reaches :data:`PARA_MIN`. Its sentences get a score just above the
+    threshold, below any cross-reference.
 A pair is kept when its score reaches :data:`ALIGN_THRESHOLD` and is at least
 :data:`RELATIVE_MIN` of the sentence's best score over all objectives (a
 sentence about one aim does not also count, weakly, for every aim sharing a
@@ -65,6 +73,20 @@ CROSSREF_TIE = 0.8
 #: Share of the opening sentence's score that the rest of its paragraph
 #: inherits (paragraph-level topic sentences of the genre).
 PARAGRAPH_DECAY = 0.6
+#: Least TF-IDF cosine between an objective and a whole evaluation paragraph
+#: for the paragraph to be read as judging it. A paragraph of the genre
+#: judges one aim at a time, often without repeating its words in any one
+#: sentence; pooled over the paragraph, a shared word or topic family gives
+#: cosines of 0.05 and more, unrelated paragraphs share none (cosine 0).
+PARA_MIN = 0.05
+#: A paragraph counts for its best-matching objective and for objectives
+#: within this share of the best (near-duplicate aims).
+PARA_TIE = 0.85
+#: Score a sentence receives from its paragraph's match, as a share of
+#: ALIGN_THRESHOLD + the paragraph cosine: just above the threshold, so
+#: paragraph-level evidence keeps a sentence but never outranks a direct
+#: match or cross-reference of its own.
+PARA_FLOOR = 1.0
 #: Stems are cut to this many letters (truncation stemming after Porter).
 STEM_LEN = 6
 #: Words frequent in every statement of the genre that say nothing about a
@@ -185,11 +207,34 @@ def _doc_scores(objs: pd.DataFrame, doc_sents: pd.DataFrame) -> pd.DataFrame:
             lead = j
         elif topics[j] is None:
             para[:, j] = PARAGRAPH_DECAY * direct[:, lead]
+    # Paragraph-level match: the whole paragraph against every objective.
+    whole = np.zeros_like(lex)
+    for p in dict.fromkeys(paragraphs):
+        cols = [j for j, q in enumerate(paragraphs) if q == p]
+        ptext = " ".join(ev["text"].astype(str).iloc[cols])
+        sims = (O @ vec.transform([ptext]).T).toarray().ravel()
+        named = np.nonzero(xref[:, cols].max(axis=1) > 0)[0]
+        if named.size:
+            # "As regards our objective of X, …" declares the paragraph's
+            # subject: it belongs to the aims it names.
+            targets = named
+        else:
+            top = sims.max()
+            if top < PARA_MIN:
+                continue
+            targets = np.nonzero(sims >= PARA_TIE * top)[0]
+        for i in targets:
+            whole[i, cols] = PARA_FLOOR * ALIGN_THRESHOLD + sims[i]
+    para = np.maximum(para, np.where(whole > 0, np.minimum(whole, CROSSREF_BASE - 0.01), 0))
     score = np.maximum(direct, para)
     # The relative test compares direct evidence only: a sentence inheriting
     # its paragraph's aim may still name another aim of its own.
     best = direct.max(axis=0, keepdims=True)
     keep = (score >= ALIGN_THRESHOLD) & ((direct >= RELATIVE_MIN * best) | (para >= direct))
+    # A paragraph assigned wholly to other aims does not also lend its
+    # sentences to this one through a stray shared word.
+    has_para = whole.max(axis=0) > 0
+    keep &= ~(has_para & (whole == 0) & (direct < ALIGN_THRESHOLD))
     rows = []
     sids = ev["sentence_id"].astype(int).tolist()
     oids = objs["objective_id"].astype(int).tolist()

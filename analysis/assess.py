@@ -19,6 +19,7 @@ cue is graded from their tone when it is clear (:data:`TONE_MIN`), else
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -38,6 +39,12 @@ STRENGTH_CAP = 1.5
 #: cue: VADER's conventional neutral band is |compound| < 0.05; tone here is
 #: coarser (few cues), so a third of the scale is required.
 TONE_MIN = 0.33
+#: Recommendations ("we should make every effort to …", "activities should
+#: be intensified", "we must be more careful to …") prescribe future action;
+#: the evaluative words in them ("effective", "cordial") describe the hoped-for
+#: state, not progress made, so they cast no progress vote.
+PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|will\s+have\s+to|"
+                          r"(?:is|are)\s+desirable|(?:is|are)\s+essential\s+that)\b", re.I)
 #: At most this many sentences are kept as evidence (the strongest votes).
 MAX_EVIDENCE = 4
 
@@ -50,7 +57,7 @@ def _grade(rows: list) -> tuple:
         w = weight * (LEAD_WEIGHT if is_lead else 1.0)
         tone += w * ev["score"]
         tone_w += w
-        if ev["category"]:
+        if ev["category"] and not PRESCRIPTIVE.search(text):
             votes.append((sid, ev["category"], w * min(ev["strength"], STRENGTH_CAP)))
     verdict, top, totals = decide_category([{"category": c, "strength": v} for _, c, v in votes])
     if verdict is None:
