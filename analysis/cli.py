@@ -49,7 +49,12 @@ def _cmd_run(args) -> int:
 def _cmd_validate(args) -> int:
     from .validate import main as validate_main
 
-    return validate_main([str(args.gold_dir), str(args.docs_dir)] + (["--out", str(args.out)] if args.out else []))
+    argv = [str(args.gold_dir), str(args.docs_dir)]
+    if args.out:
+        argv += ["--out", str(args.out)]
+    if args.details:
+        argv.append("--details")
+    return validate_main(argv)
 
 
 def _cmd_notebooks(args) -> int:
@@ -75,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("gold_dir", type=Path, help="folder of gold *.json files")
     val.add_argument("docs_dir", type=Path, help="folder of the coded documents (*.txt)")
     val.add_argument("--out", type=Path, default=None, help="write the report as CSV here")
+    val.add_argument("--details", action="store_true", help="also list every gold objective")
     val.set_defaults(func=_cmd_validate)
 
     nb = sub.add_parser("notebooks", help="execute the notebooks, write figures")

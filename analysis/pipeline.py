@@ -20,6 +20,7 @@ from .tables import write_table
 STEPS: list[str] = [
     "analysis.countries",
     "analysis.sentiment",
+    "analysis.topics",
     "analysis.objectives",
 ]
 

@@ -1,0 +1,126 @@
+"""Benchmark of analysis.topics: fit time and throughput, NMF against LDA.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_topics.py [--docs 200] [--k 4] [--seed 20260101]
+    .venv/bin/python benchmarks/bench_topics.py --quality [--seeds 3]
+
+The default mode fits one :class:`analysis.topics.TopicModel` of each method
+on a large synthetic corpus (``benchmarks/synthetic.make_sentences``, units
+= paragraphs) and times one k scan (:func:`analysis.topics.select_k`) on a
+statement-sized slice, printing seconds, units and words per second and the
+LDA / NMF time ratio.
+
+``--quality`` compares the methods on real statements loaded through
+``analysis.load_corpus``: the embedded seed and, when ``../shared/frus-dev``
+is present, the development statements (read in place, never copied). For
+each corpus and method it prints coherence and stability per k, averaged
+over ``--seeds`` seeds, and the k chosen under each seed. These figures back
+the choice of :data:`analysis.topics.DEFAULT_METHOD`.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from analysis import config, topics  # noqa: E402
+from synthetic import make_sentences  # noqa: E402
+
+
+def _time(fn, repeat=1):
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def speed(n_docs, k, seed):
+    sentences = make_sentences(n_docs, seed)
+    units = topics.make_units(sentences)
+    texts = units["text"].tolist()
+    n_words = sum(len(t.split()) for t in texts)
+    print(f"synthetic corpus: {n_docs} docs, {len(sentences)} sentences, {len(texts)} paragraphs, "
+          f"{n_words} words; k = {k}")
+    times = {}
+    for method in topics.METHODS:
+        model = topics.TopicModel(method=method, n_topics=k, random_state=seed)
+        t = _time(lambda: model.fit(texts))
+        times[method] = t
+        print(f"  fit {method}: {t:7.2f} s  {len(texts) / t:9.0f} units/s  {n_words / t:10.0f} words/s")
+    print(f"  ratio lda/nmf fit time: {times['lda'] / times['nmf']:.1f}x")
+    # One k scan on a statement-sized slice (the work the pipeline does per corpus).
+    small = texts[:40]
+    for method in topics.METHODS:
+        t = _time(lambda: topics.select_k(small, seed, method=method))
+        print(f"  select_k {method} (k={topics.K_RANGE[0]}..{topics.K_RANGE[-1]}, "
+              f"{topics.N_STABILITY_RUNS} runs, {len(small)} units): {t:6.2f} s")
+    # The whole step (k scan, fit, prevalence) on the full corpus, NMF.
+    tables = {"sentences": sentences,
+              "mentions": pd.DataFrame(columns=["doc_id", "sentence_id", "iso2"])}
+    t = _time(lambda: topics.build_tables(tables, seed=seed))
+    print(f"  build_tables (nmf, k scan included) on all {len(texts)} paragraphs: {t:6.2f} s "
+          f"({len(texts) / t:.0f} units/s)")
+
+
+def _corpora():
+    from analysis.loader import load_corpus
+
+    out = {"seed": [config.RAW_DIR]}
+    dev = config.PROJECT_ROOT.parent / "shared" / "frus-dev"
+    if dev.is_dir():
+        for p in sorted(dev.glob("*.txt")):
+            out[p.stem] = [p]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return {name: load_corpus(paths) for name, paths in out.items()}
+
+
+def quality(n_seeds, seed):
+    seeds = [seed + i for i in range(n_seeds)]
+    pd.set_option("display.width", 160)
+    for name, tables in _corpora().items():
+        units = topics.make_units(tables["sentences"])
+        texts = units["text"].tolist()
+        markers = topics.document_markers(units)
+        for method in topics.METHODS:
+            t0 = time.perf_counter()
+            scans = [topics.select_k(texts, s, method=method, extra_stop_words=markers)
+                     for s in seeds]
+            dt = (time.perf_counter() - t0) / len(seeds)
+            chosen = [int(t.loc[t["chosen"], "k"].iloc[0]) for t in scans]
+            mean = sum(t.set_index("k")[["coherence", "stability"]] for t in scans) / len(scans)
+            print(f"{name} ({len(texts)} paragraphs, {scans[0]['n_terms'].iloc[0]} terms) "
+                  f"{method}: chosen k per seed {chosen}; {dt:.2f} s per scan")
+            print(mean.T.round(3).to_string())
+            print(f"  mean over k: coherence {mean['coherence'].mean():.3f}, "
+                  f"stability {mean['stability'].mean():.3f}")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=200, help="synthetic documents (default 200)")
+    ap.add_argument("--k", type=int, default=4, help="topics for the timed fit (default 4)")
+    ap.add_argument("--seed", type=int, default=config.SEED)
+    ap.add_argument("--quality", action="store_true",
+                    help="compare NMF and LDA on the seed and ../shared/frus-dev instead")
+    ap.add_argument("--seeds", type=int, default=3, help="seeds averaged in --quality")
+    args = ap.parse_args(argv)
+    if args.quality:
+        quality(args.seeds, args.seed)
+    else:
+        speed(args.docs, args.k, args.seed)
+
+
+if __name__ == "__main__":
+    main()
