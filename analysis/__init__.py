@@ -5,6 +5,7 @@ sentences, and measure countries, tone, topics and the assessed progress of
 each stated objective; every number leads back to its sentences.
 """
 from .loader import Document, LoadError, load_corpus, load_document, parse_text
+from . import pipeline
 from .kwic import kwic
 from .objectives import explain
 
