@@ -46,17 +46,6 @@ def _cmd_run(args) -> int:
     return 1 if errors else 0
 
 
-def _cmd_validate(args) -> int:
-    from .validate import main as validate_main
-
-    argv = [str(args.gold_dir), str(args.docs_dir)]
-    if args.out:
-        argv += ["--out", str(args.out)]
-    if args.details:
-        argv.append("--details")
-    return validate_main(argv)
-
-
 def _cmd_notebooks(args) -> int:
     from .notebooks import run_notebooks
 
@@ -76,12 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="corpus.csv with metadata (default: found beside the inputs)")
     run.set_defaults(func=_cmd_run)
 
-    val = sub.add_parser("validate", help="compare with hand coding")
-    val.add_argument("gold_dir", type=Path, help="folder of gold *.json files")
-    val.add_argument("docs_dir", type=Path, help="folder of the coded documents (*.txt)")
-    val.add_argument("--out", type=Path, default=None, help="write the report as CSV here")
-    val.add_argument("--details", action="store_true", help="also list every gold objective")
-    val.set_defaults(func=_cmd_validate)
+    from . import validate
+
+    val = validate.add_arguments(sub.add_parser("validate", help="compare with hand coding"))
+    val.set_defaults(func=validate.run)
 
     nb = sub.add_parser("notebooks", help="execute the notebooks, write figures")
     nb.add_argument("--corpus", type=Path, default=config.RAW_DIR)

@@ -45,6 +45,7 @@ PAGE_MARKER = r"\[Page\s+(?P<page>\d+)\]"
 FOOTNOTE_REF = (r"(?:(?<=[A-Za-zÀ-ÿ)\]”’\"])|(?<=[A-Za-zÀ-ÿ)\]”’\"][.,;:])|(?<=\b1[6-9]\d\d,))"
                 r"(?P<fn>\d{1,3})(?![\dA-Za-z])")
 _INLINE = re.compile(f"{PAGE_MARKER}|{FOOTNOTE_REF}")
+_PAGE_BLOCK = re.compile(PAGE_MARKER)
 _FOOTNOTE_LINE = re.compile(r"^(?P<indent>\s*)(?P<num>\d{1,3})\.\s+(?P<text>\S.*)$")
 _ELLIPSIS_BLOCK = re.compile(r"^[\s.·*…]+$")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -153,35 +154,24 @@ def read_text(path, encoding: str | None = None) -> str:
 
 
 def _split_footnotes(lines: list[str]):
-    """Split the trailing footnote list off ``lines``: (body_lines, {n: text})."""
-    i = len(lines)
-    found: list[tuple[int, str, bool]] = []
-    while i > 0:
-        line = lines[i - 1]
-        if not line.strip():
-            i -= 1
+    """Split the trailing footnote list off ``lines``: (body_lines, {n: text}).
+
+    The list is the longest run of ``N. text`` lines at the end of the text
+    numbered 1, 2, 3, … without gaps (blank lines between them allowed).
+    """
+    found: list[tuple[int, int, str]] = []  # (line index, number, text)
+    for i in range(len(lines) - 1, -1, -1):
+        if not lines[i].strip():
             continue
-        m = _FOOTNOTE_LINE.match(line)
-        if m:
-            found.append((int(m.group("num")), m.group("text").strip(), bool(m.group("indent"))))
-            i -= 1
-            continue
-        break
+        m = _FOOTNOTE_LINE.match(lines[i])
+        if not m:
+            break
+        found.append((i, int(m.group("num")), m.group("text").strip()))
     found.reverse()
-    # Keep the longest tail numbered 1, 2, 3, … without gaps.
     for start in range(len(found)):
-        nums = [n for n, _, _ in found[start:]]
-        if nums and nums == list(range(1, len(nums) + 1)):
-            block = found[start:]
-            j = len(lines)
-            remaining = len(block)
-            while remaining:
-                j -= 1
-                if lines[j].strip():
-                    remaining -= 1
-            body = lines[:j]
-            return body, {n: t for n, t, _ in block}, all(ind for _, _, ind in block)
-    return lines, {}, False
+        if [n for _, n, _ in found[start:]] == list(range(1, len(found) - start + 1)):
+            return lines[:found[start][0]], {n: t for _, n, t in found[start:]}
+    return lines, {}
 
 
 def _blocks(lines: list[str]) -> list[str]:
@@ -195,7 +185,7 @@ def _blocks(lines: list[str]) -> list[str]:
                 cur = []
             continue
         stripped = line.strip()
-        if parse_heading(stripped) or re.fullmatch(PAGE_MARKER, stripped):
+        if parse_heading(stripped) or _PAGE_BLOCK.fullmatch(stripped):
             if cur:
                 blocks.append(" ".join(cur))
                 cur = []
@@ -210,11 +200,10 @@ def _blocks(lines: list[str]) -> list[str]:
 class _Inline:
     """Strips page markers and glued footnote numbers, keeping their offsets."""
 
-    def __init__(self, footnotes: dict, page: int | None):
+    def __init__(self, footnotes: dict):
         self.valid = set(footnotes) if footnotes else set(range(1, 100))
         self.strict = not footnotes  # without a list, accept only 1, 2, 3, … in turn
         self.last = 0
-        self.page = page
 
     def clean(self, text: str):
         out: list[str] = []
@@ -248,10 +237,21 @@ class _Inline:
         if skip_space:
             piece = piece.lstrip()
         out.append(piece)
-        clean = "".join(out)
-        # trailing whitespace left where a marker closed the block
-        stripped = clean.rstrip()
-        return stripped, pages, refs
+        # rstrip: a marker that closed the block leaves a trailing space
+        return "".join(out).rstrip(), pages, refs
+
+
+def strip_markers(text: str) -> str:
+    """Remove ``[Page N]`` markers and glued footnote numbers from a passage.
+
+    Examples
+    --------
+    >>> strip_markers("hemisphere security1 through an agreed [Page 1583] inter-American plan")
+    'hemisphere security through an agreed inter-American plan'
+    """
+    inline = _Inline({})
+    inline.strict = False  # a passage may start at any note
+    return inline.clean(text)[0]
 
 
 def _parse_date(text: str) -> str:
@@ -286,33 +286,30 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     ['See pp. 985 ff.']
     """
     lines = text.split("\n")
-    body_lines, footnotes, _ = _split_footnotes(lines)
+    body_lines, footnotes = _split_footnotes(lines)
     blocks = _blocks(body_lines)
+    headings = [parse_heading(b) for b in blocks]
     doc_warnings: list[str] = []
 
-    first_page = None
-    for b in blocks:
-        m = re.search(PAGE_MARKER, b)
-        if m:
-            first_page = int(m.group("page")) - 1
-            break
-    inline = _Inline(footnotes, first_page)
-    page = first_page
+    # The text before the first [Page N] marker is on page N - 1.
+    first = next((m for m in map(_PAGE_BLOCK.search, blocks) if m), None)
+    page = int(first.group("page")) - 1 if first else None
+    inline = _Inline(footnotes)
 
     title = ""
     date = ""
     section, heading, subheading = "other", "", ""
     seen_heading = False
-    has_headings = any(parse_heading(b) for b in blocks)
+    has_headings = any(headings)
     rows = []
     paragraph = 0
-    for b in blocks:
-        if re.fullmatch(PAGE_MARKER, b):
-            page = int(re.fullmatch(PAGE_MARKER, b).group("page"))
+    for b, h in zip(blocks, headings):
+        marker = _PAGE_BLOCK.fullmatch(b)
+        if marker:
+            page = int(marker.group("page"))
             continue
         if _ELLIPSIS_BLOCK.match(b):
             continue
-        h = parse_heading(b)
         if h:
             section, heading = h
             subheading = ""
@@ -329,7 +326,6 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
         if seen_heading and is_subheading_line(b):
             subheading = b
             continue
-        inline.page = page
         clean, pages, refs = inline.clean(b)
         sub, rest = split_run_in(clean)
         offset = 0

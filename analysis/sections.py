@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import ABBREVIATIONS
+
 #: Keyword rules, tried in order: the first that matches the heading's
 #: words gives the label. "policy evaluation" must be an evaluation, so
 #: evaluation comes before policies. Drawn from the headings of the
@@ -172,8 +174,6 @@ def split_run_in(paragraph: str):
     if any(w in SENTENCE_WORDS for w in words):
         return None, paragraph
     # "Conversation with Mr. Corcoran": the full stop belongs to a title.
-    from .sentences import ABBREVIATIONS
-
     if words[-1].strip("’'") in ABBREVIATIONS:
         return None, paragraph
     # Single short tokens ending in a full stop are abbreviations ("Dr.",

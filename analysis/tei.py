@@ -37,29 +37,26 @@ def _flat(text: str) -> str:
 class _Renderer:
     """Walks one document div, collecting blocks, notes and page breaks."""
 
-    def __init__(self, start_page):
+    def __init__(self):
         self.blocks: list[str] = []
-        self.notes: list[tuple[str, str]] = []
-        self.page = start_page
+        self.notes: list[str] = []
 
     def inline(self, el, glue: bool = True) -> str:
         """Text of ``el`` with notes replaced by their glued numbers.
 
-        Notes are numbered 1, 2, … in document order (as printed); the
-        ``n`` attribute is kept in the note's text when it differs.
+        Notes are numbered 1, 2, … in document order, as printed.
         """
         parts = [el.text or ""]
         for child in el:
             name = _local(child.tag)
             if name == "note":
-                self.notes.append((child.get("n") or "", _flat("".join(child.itertext()))))
+                self.notes.append(_flat("".join(child.itertext())))
                 if glue:
                     parts[-1] = parts[-1].rstrip()
                     parts.append(str(len(self.notes)))
             elif name == "pb":
                 if child.get("n", "").isdigit():
-                    self.page = int(child.get("n"))
-                    parts.append(f" [Page {self.page}] ")
+                    parts.append(f" [Page {child.get('n')}] ")
             elif name == "lb":
                 parts.append(" ")
             else:
@@ -72,15 +69,13 @@ class _Renderer:
             name = _local(child.tag)
             if name == "pb":
                 if child.get("n", "").isdigit():
-                    self.page = int(child.get("n"))
-                    self.blocks.append(f"[Page {self.page}]")
+                    self.blocks.append(f"[Page {child.get('n')}]")
             elif name in BLOCKS or name == "head":
                 text = _flat(self.inline(child, glue=name != "head"))
                 if text:
                     self.blocks.append(text)
             elif name == "note":
-                self.notes.append((child.get("n") or str(len(self.notes) + 1),
-                                   _flat("".join(child.itertext()))))
+                self.notes.append(_flat("".join(child.itertext())))
             else:
                 self.walk(child)
 
@@ -109,17 +104,16 @@ def tei_documents(path) -> list[tuple[str, str]]:
         if name == "pb" and el.get("n", "").isdigit():
             page = int(el.get("n"))
         if name == "div" and el.get("type") == "document":
-            r = _Renderer(page)
-            start = page
+            # page: the last <pb> before the div (iteration continues inside it)
+            r = _Renderer()
             r.walk(el)
             blocks = r.blocks
-            if start is not None and blocks:
+            if page is not None and blocks:
                 # the page the document starts on, after its title line
-                blocks = blocks[:1] + [f"[Page {start}]"] + blocks[1:]
-            notes = [f"  {i}. {t}" for i, (_, t) in enumerate(r.notes, start=1)]
+                blocks = blocks[:1] + [f"[Page {page}]"] + blocks[1:]
+            notes = [f"  {i}. {t}" for i, t in enumerate(r.notes, start=1)]
             text = "\n\n".join(blocks) + ("\n\n" + "\n".join(notes) if notes else "") + "\n"
             out.append((f"{vol}-{el.get(XML_ID) or el.get('n')}", text))
-            page = r.page
     return out
 
 

@@ -36,6 +36,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import config
+from .loader import read_text, strip_markers
+
 #: A gold objective is found when a predicted one holds more than this share
 #: of its words ("covers most of its words", issue #5).
 COVERAGE = 0.5
@@ -43,15 +46,14 @@ COVERAGE = 0.5
 SCALE = ("not_achieved", "slow", "partial", "achieved")
 LABELS = SCALE + ("not_assessed",)
 REPORT_COLUMNS = ["document", "doc_id", "gold_objectives", "predicted_objectives", "found",
-                  "recall", "correct", "accuracy", "kappa"]
+                  "recall", "correct", "accuracy", "kappa", "countries_gold", "countries_found",
+                  "countries_extra"]
 
 _WORDS = re.compile(r"[a-z]+")
 
 
 def _words(text: str) -> list:
-    text = re.sub(r"\[Page \d+\]", " ", str(text))
-    text = re.sub(r"(?<=[A-Za-z])\d+\b", "", text)  # glued footnote numbers
-    return _WORDS.findall(text.lower().replace("\u2019", "'"))
+    return _WORDS.findall(strip_markers(str(text)).lower().replace("\u2019", "'"))
 
 
 def coverage(gold: str, predicted: str) -> float:
@@ -149,7 +151,7 @@ def find_document(gold: dict, docs_dir: Path):
     firsts = [re.sub(r"\s+", " ", s.get("first_words", "")).strip() for s in gold.get("sections", [])]
     best, best_hits = None, 0
     for path in sorted(docs_dir.glob("*.txt")):
-        text = re.sub(r"\s+", " ", re.sub(r"\[Page \d+\]", " ", path.read_text(encoding="utf-8")))
+        text = re.sub(r"\s+", " ", strip_markers(read_text(path)))
         hits = sum(1 for f in firsts if f and f in text)
         if hits > best_hits:
             best, best_hits = path, hits
@@ -193,8 +195,8 @@ def validate(gold_dir, docs_dir, details: bool = False):
         (pooled over all objectives); with ``details``, also the rows of
         :func:`compare`.
     """
+    from . import countries, objectives
     from .loader import load_corpus
-    from .objectives import build_tables
 
     gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
     if not gold_dir.is_dir():
@@ -213,18 +215,47 @@ def validate(gold_dir, docs_dir, details: bool = False):
             continue
         tables = load_corpus([doc])
         doc_id = str(tables["documents"]["doc_id"].iloc[0])
-        tables.update(build_tables(tables, seed=0))
+        for step in (countries, objectives):
+            tables.update(step.build_tables(tables, seed=config.SEED))
         c = compare(gold, tables, doc_id)
         det.append(c)
-        rows.append(_summary(gold.get("document", path.stem), doc_id, c,
-                             int((tables["objectives"]["doc_id"].astype(str) == doc_id).sum())))
+        row = _summary(gold.get("document", path.stem), doc_id, c,
+                       int((tables["objectives"]["doc_id"].astype(str) == doc_id).sum()))
+        rows.append({**row, **compare_countries(gold, tables["mentions"])})
     if det:
         allc = pd.concat(det, ignore_index=True)
-        rows.append(_summary("TOTAL", "", allc, sum(r["predicted_objectives"] for r in rows)))
+        total = _summary("TOTAL", "", allc, sum(r["predicted_objectives"] for r in rows))
+        total.update({k: sum(r[k] for r in rows) for k in ("countries_gold", "countries_found")})
+        total["countries_extra"] = ";".join(r["countries_extra"] for r in rows if r["countries_extra"])
+        rows.append(total)
     else:
         allc = pd.DataFrame()
     report = pd.DataFrame(rows, columns=REPORT_COLUMNS)
     return (report, allc) if details else report
+
+
+def compare_countries(gold: dict, mentions: pd.DataFrame) -> dict:
+    """Countries of the body against the gold ``country_codes``.
+
+    Capitals are left out (the gold codes named countries only); codes are
+    compared as current ISO codes (``iso2_current``: the Soviet Union, SU,
+    is RU as in the gold files). A gold code of ISO 3166-3's four letters
+    (``CSHH`` for Czechoslovakia) is compared by its first two, the state's
+    former alpha-2 code.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"iso2_current": ["PE", "US", "PE", "BM"],
+    ...                   "kind": ["name", "abbreviation", "capital", "name"]})
+    >>> compare_countries({"country_codes": ["PE", "US", "CL"]}, m)
+    {'countries_gold': 3, 'countries_found': 2, 'countries_extra': 'BM'}
+    >>> compare_countries({"country_codes": ["CSHH"]}, pd.DataFrame({"iso2_current": ["CS"], "kind": ["historical"]}))
+    {'countries_gold': 1, 'countries_found': 1, 'countries_extra': ''}
+    """
+    codes = [c[:2] if len(c) == 4 else c for c in gold.get("country_codes") or []]
+    found = set(mentions.loc[mentions["kind"] != "capital", "iso2_current"].dropna())
+    return {"countries_gold": len(codes), "countries_found": len(found & set(codes)),
+            "countries_extra": ";".join(sorted(found - set(codes)))}
 
 
 def _summary(document, doc_id, c: pd.DataFrame, n_pred: int) -> dict:
@@ -238,15 +269,17 @@ def _summary(document, doc_id, c: pd.DataFrame, n_pred: int) -> dict:
             "kappa": round(weighted_kappa(c["gold_verdict"], c["predicted_verdict"]), 3) if n else float("nan")}
 
 
-def main(argv=None) -> int:
-    """``python -m analysis validate GOLD_DIR DOCS_DIR [--out CSV] [--details]``."""
-    p = argparse.ArgumentParser(prog="python -m analysis validate",
-                                description="Compare objectives and verdicts with hand coding.")
-    p.add_argument("gold_dir", type=Path)
-    p.add_argument("docs_dir", type=Path)
-    p.add_argument("--out", type=Path, default=None, help="write the report CSV here")
-    p.add_argument("--details", action="store_true", help="also print every gold objective")
-    args = p.parse_args(argv)
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The arguments of ``validate`` (shared by :func:`main` and the CLI)."""
+    parser.add_argument("gold_dir", type=Path, help="folder of gold *.json files")
+    parser.add_argument("docs_dir", type=Path, help="folder of the coded documents (*.txt)")
+    parser.add_argument("--out", type=Path, default=None, help="write the report CSV here")
+    parser.add_argument("--details", action="store_true", help="also print every gold objective")
+    return parser
+
+
+def run(args) -> int:
+    """Print the report for parsed ``args``; 1 on a missing folder or file."""
     try:
         report, det = validate(args.gold_dir, args.docs_dir, details=True)
     except (FileNotFoundError, ValueError) as e:
@@ -261,3 +294,10 @@ def main(argv=None) -> int:
         from .tables import write_table
         write_table(report, args.out)
     return 0
+
+
+def main(argv=None) -> int:
+    """``python -m analysis validate GOLD_DIR DOCS_DIR [--out CSV] [--details]``."""
+    parser = argparse.ArgumentParser(prog="python -m analysis validate",
+                                     description="Compare objectives and verdicts with hand coding.")
+    return run(add_arguments(parser).parse_args(argv))

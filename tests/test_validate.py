@@ -28,6 +28,13 @@ def test_validate_seed_figures_do_not_drop():
     assert report["document"].iloc[-1] == "TOTAL"
 
 
+def test_validate_reports_the_seed_countries_against_the_coding():
+    seed = validate(GOLD_DIR, config.RAW_DIR).iloc[0]
+    assert seed["countries_gold"] == 15
+    assert seed["countries_found"] == 15
+    assert seed["countries_extra"] == ""
+
+
 def test_validate_details_list_every_gold_objective():
     _, det = validate(GOLD_DIR, config.RAW_DIR, details=True)
     assert det["gold_id"].tolist() == ["per-1", "per-2", "per-3", "per-4", "per-5"]
