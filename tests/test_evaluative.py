@@ -127,3 +127,19 @@ def test_evaluative_missing_lexicon_is_reported(tmp_path):
 def test_evaluative_tokenize_normalises_quotes():
     assert "hasn't" in tokenize("It hasn’t worked.")
     assert LEXICON_PATH.exists()
+
+
+def test_evaluative_modicum_of_success_is_partial():
+    r = score_text("The missions have achieved a modicum of success in training the army.")
+    assert r["category"] == "partial"
+
+
+def test_evaluative_success_only_to_the_extent_is_partial():
+    r = score_text("Our efforts have been successful only to the extent that they have slowed the trend.")
+    assert r["category"] == "partial"
+    assert score_text("Our efforts have been successful.")["category"] == "achieved"
+
+
+def test_evaluative_adequate_is_qualified_success():
+    assert score_text("Our policy has proved adequate to the circumstances.")["category"] == "partial"
+    assert score_text("Our policy has not proved adequate.")["category"] == "not_achieved"

@@ -224,3 +224,22 @@ def test_explain_reads_a_build_folder(tmp_path):
 def test_extract_objectives_needs_sentence_columns():
     with pytest.raises(ValueError, match="lacks columns"):
         extract_objectives(pd.DataFrame({"doc_id": ["d"]}))
+
+
+def test_alignment_verdict_words_are_not_topic_words():
+    from analysis.alignment import analyze
+    assert analyze("the achievement of world peace") == analyze("world peace")
+    assert analyze("they have been successful in attaining it") == []
+
+
+MILITARY = _doc(
+    ["Our objectives are the security of the hemisphere, and the growth of cultural exchange."],
+    [["The army, air and naval missions have achieved a modicum of success in training the armed forces.",
+      "The high cost of arms has militated against standardization."]])
+
+
+def test_alignment_topic_family_reaches_a_paragraph_worded_otherwise():
+    al = align(extract_objectives(MILITARY), MILITARY)
+    assert set(al["objective_id"]) == {1}
+    verdicts = build_tables({"sentences": MILITARY}, seed=0)["assessments"]
+    assert verdicts["verdict"].tolist() == ["partial", "not_assessed"]

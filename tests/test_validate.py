@@ -14,7 +14,7 @@ from analysis.validate import (REPORT_COLUMNS, coverage, main, match_objectives,
 
 GOLD_DIR = Path(__file__).parent / "data" / "gold"  # the seed's coding (adapted)
 #: Seed figures at the time of writing; the test fails if they drop.
-SEED_RECALL, SEED_ACCURACY, SEED_KAPPA = 1.0, 0.8, 0.69
+SEED_RECALL, SEED_ACCURACY, SEED_KAPPA = 1.0, 1.0, 1.0
 
 
 def test_validate_seed_figures_do_not_drop():
