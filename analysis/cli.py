@@ -28,21 +28,19 @@ def _one_line_warnings(message, category, filename, lineno, file=None, line=None
 
 
 def _cmd_run(args) -> int:
-    from .pipeline import build, write_all
+    from .pipeline import run
 
     errors: list[str] = []
     with warnings.catch_warnings():
         warnings.simplefilter("always")
         warnings.showwarning = _one_line_warnings
-        tables = build(args.inputs, seed=args.seed, manifest=args.manifest, errors=errors)
+        tables = run(args.inputs, args.out, seed=args.seed, manifest=args.manifest, errors=errors)
     for e in errors:
         print(f"error: {e}", file=sys.stderr)
     if tables["documents"].empty:
         print("error: no document could be loaded; nothing written", file=sys.stderr)
         return 1
-    paths = write_all(tables, args.out)
-    n_docs = len(tables["documents"])
-    print(f"wrote {len(paths)} tables for {n_docs} document(s) to {args.out}")
+    print(f"wrote {len(tables)} tables for {len(tables['documents'])} document(s) to {args.out}")
     return 1 if errors else 0
 
 

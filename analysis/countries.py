@@ -60,6 +60,7 @@ ALIASES_FILE = config.PACKAGE_DATA / "country_aliases.csv"
 KINDS = ("name", "demonym", "abbreviation", "historical", "capital")
 #: Kinds of alias rows that hide text from the detector without reporting it.
 HIDDEN_KINDS = ("not_country", "organisation")
+#: Row conditions of the alias file (see "Rules of the detector" above).
 CONDITIONS = ("", "not_person", "not_language", "needs_name_in_doc")
 #: Kinds that count toward the focus country (all but capitals).
 FOCUS_KINDS = ("name", "demonym", "abbreviation", "historical")
@@ -136,6 +137,7 @@ def _pycountry_surfaces() -> dict:
 
 
 def _display_names(aliases: pd.DataFrame) -> dict:
+    """iso2 → display name: pycountry's common name, else a historical alias."""
     names = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
     hist = aliases[(aliases.kind == "historical") & (aliases.iso2 != "")]
     for iso2, surface in zip(hist.iso2, hist.surface):
@@ -295,8 +297,9 @@ def focus_countries(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:
         m["section"] = "other"
     for doc_id, g in m.groupby("doc_id", sort=False):
         total = g.groupby("iso2").size()
-        first = g.groupby("iso2").apply(lambda x: (x.sentence_id.min(), x.start.min()),
-                                        include_groups=False)
+        first = {}  # iso2 -> (sentence_id, start) of its earliest mention
+        for iso2, pos in zip(g.iso2, zip(g.sentence_id, g.start)):
+            first[iso2] = min(first.get(iso2, pos), pos)
         obj = g[g.section == "objectives"]
         counts = obj.groupby("iso2").size() if len(obj) else total
         best = sorted(counts.index, key=lambda c: (-counts[c], -total[c], first[c]))

@@ -35,6 +35,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import tempfile
@@ -48,7 +49,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import config
-from .tables import write_table
+from .assess import VERDICTS
+from .stats import bootstrap_ci
+from .tables import atomic_path, write_table
 
 #: Resolution of the PNG files: 300 dpi is the usual minimum of journals
 #: for line art and figures with text.
@@ -70,11 +73,9 @@ MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
 #: lightness ramp that reads the same with colour-vision deficiency and in
 #: grey print (Harrower & Brewer 2003, *The Cartographic Journal* 40(1)).
 HEATMAP_CMAP = "Blues"
-#: The five-level verdict scale of :mod:`analysis.objectives`, most to least
-#: favourable, with the short labels shown on axes.
-VERDICTS = ("achieved", "partial", "slow", "not_achieved", "not_assessed")
-VERDICT_LABELS = {"achieved": "achieved", "partial": "partial", "slow": "slow",
-                  "not_achieved": "not achieved", "not_assessed": "not assessed"}
+#: Labels shown on axes for the five-level verdict scale
+#: (:data:`analysis.assess.VERDICTS`, most to least favourable).
+VERDICT_LABELS = {v: v.replace("_", " ") for v in VERDICTS}
 #: Verdict colours and markers: a green–blue–orange–vermillion sequence from
 #: the Okabe–Ito palette, grey for "not assessed".
 VERDICT_COLORS = {"achieved": "#009E73", "partial": "#56B4E9", "slow": "#E69F00",
@@ -159,15 +160,8 @@ def _empty(title, message):
 # --------------------------------------------------------------------- saving
 
 def _atomic_savefig(fig, path: Path, fmt: str, metadata: dict):
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         fig.savefig(tmp, format=fmt, dpi=DPI, metadata=metadata)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 #: Metadata per format: only keys without dates or versions survive.
@@ -259,45 +253,68 @@ def _section_order(values):
     return order + sorted(set(values) - set(order))
 
 
+def _sort_sections(df: pd.DataFrame, column: str, before=(), after=()) -> pd.DataFrame:
+    """``df`` sorted by ``before``, ``column`` in section order, then ``after`` (stable)."""
+    order = {k: i for i, k in enumerate(_section_order(df[column]))}
+    return (df.assign(_o=df[column].map(order))
+            .sort_values([*before, "_o", *after], kind="stable")
+            .drop(columns="_o").reset_index(drop=True))
+
+
 def _year(text) -> str:
     m = re.search(r"\b(1[89]\d\d|20\d\d)\b", str(text or ""))
     return m.group(1) if m else ""
 
 
+def _doc_year(record: dict) -> str:
+    """Year of a ``documents`` row: from its date, else its volume, else its title."""
+    return _year(record.get("date")) or _year(record.get("volume")) or _year(record.get("title"))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict:
+    # the names of the mentions table: pycountry, then the package's alias file
+    from .countries import _display_names, load_aliases
+
+    return _display_names(load_aliases())
+
+
 def country_name(iso2) -> str:
     """Short English name of an ISO alpha-2 code (current or historical).
+
+    The same names as the ``country`` column of the ``mentions`` table
+    (:mod:`analysis.countries`); other withdrawn codes get pycountry's
+    historical name.
 
     Examples
     --------
     >>> country_name("PE"), country_name("SU"), country_name("")
-    ('Peru', 'USSR', '')
+    ('Peru', 'Soviet Union', '')
     """
     if not isinstance(iso2, str) or not iso2.strip():
         return ""
+    code = iso2.strip().upper()
+    if code in _country_names():
+        return _country_names()[code]
     import pycountry
 
-    code = iso2.strip().upper()
-    c = pycountry.countries.get(alpha_2=code)
-    if c is not None:
-        return getattr(c, "common_name", None) or c.name
     try:
         h = pycountry.historic_countries.get(alpha_2=code)
     except (KeyError, LookupError):
         h = None
-    if h is not None:
-        return {"SU": "USSR"}.get(code, h.name)
-    return code
+    return h.name if h is not None else code
 
 
-def document_labels(documents: pd.DataFrame) -> pd.Series:
+def document_labels(documents: pd.DataFrame | None) -> pd.Series:
     """A short label per document: focus country and year, else its id.
 
     Labels are unique: a repeated country–year gets the doc_id appended.
 
     Parameters
     ----------
-    documents : pandas.DataFrame
-        The ``documents`` table (doc_id; optional country, date, volume).
+    documents : pandas.DataFrame or None
+        The ``documents`` table (doc_id; optional country, date, volume);
+        None gives no labels (callers then show the doc_id).
 
     Returns
     -------
@@ -312,11 +329,9 @@ def document_labels(documents: pd.DataFrame) -> pd.Series:
     ['Peru 1951', 'b 1950']
     """
     labels = {}
-    for row in documents.itertuples(index=False):
-        r = row._asdict()
-        year = _year(r.get("date")) or _year(r.get("volume")) or _year(r.get("title"))
+    for r in ([] if documents is None else documents.to_dict("records")):
         name = country_name(r.get("country")) or str(r["doc_id"])
-        labels[r["doc_id"]] = f"{name} {year}".strip()
+        labels[r["doc_id"]] = f"{name} {_doc_year(r)}".strip()
     s = pd.Series(labels, dtype="object", name="document")
     dup = s.duplicated(keep=False)
     s[dup] = [f"{v} ({k})" for k, v in s[dup].items()]
@@ -376,9 +391,7 @@ def section_lengths(sentences: pd.DataFrame) -> pd.DataFrame:
          .agg(n_sentences=("text", "size"), n_words=("_w", "sum"),
               n_paragraphs=("paragraph", "nunique"))
          .reset_index())
-    order = {k: i for i, k in enumerate(_section_order(g["section"]))}
-    g = g.assign(_o=g["section"].map(order)).sort_values(["doc_id", "_o"], kind="stable")
-    g = g.drop(columns="_o").reset_index(drop=True)
+    g = _sort_sections(g, "section", before=["doc_id"])
     return g.astype({"n_sentences": "int64", "n_words": "int64", "n_paragraphs": "int64"})
 
 
@@ -406,7 +419,7 @@ def plot_section_lengths(data: pd.DataFrame, documents: pd.DataFrame | None = No
     if data.empty:
         return _empty("Length of each section", "no sentences")
     docs = list(dict.fromkeys(data["doc_id"]))
-    labels = (document_labels(documents) if documents is not None else pd.Series(dtype=object))
+    labels = document_labels(documents)
     sections = _section_order(data["section"])
     n_docs = len(docs)
     bar_h = 0.8 / n_docs
@@ -483,11 +496,8 @@ def topic_labels(topic_terms: pd.DataFrame, n_terms: int = 3, measure: str = "we
     >>> topic_labels(tt).tolist()
     ['T1: oil, mining', 'T2: army']
     """
-    t = topic_terms
-    if "measure" in t and (t["measure"] == measure).any():
-        t = t[t["measure"] == measure]
-    t = t.sort_values(["topic", "rank"], kind="stable")
-    lab = t.groupby("topic", sort=True)["term"].apply(lambda s: ", ".join(s.head(n_terms)))
+    t = topic_term_data(topic_terms, n_terms=n_terms, measure=measure)
+    lab = t.groupby("topic", sort=True)["term"].apply(", ".join)
     return pd.Series([f"T{int(k)}: {v}" for k, v in lab.items()], index=lab.index, name="label")
 
 
@@ -696,7 +706,7 @@ def country_matrix(mentions: pd.DataFrame, sentences: pd.DataFrame, by: str = "s
         m["row"] = m["section"].fillna("other")
         rows = _section_order(sentences["section"].unique())
     else:
-        lab = document_labels(documents) if documents is not None else pd.Series(dtype=object)
+        lab = document_labels(documents)
         m["row"] = m["doc_id"].map(lambda d: lab.get(d, d))
         rows = [lab.get(d, d) for d in dict.fromkeys(sentences["doc_id"])]
     names = m.groupby("iso2")["country"].first()
@@ -785,7 +795,7 @@ def tone_intervals(table: pd.DataFrame, by: str, documents: pd.DataFrame | None 
             "n_sentences", "small", "label"]
     if table is None or table.empty:
         return pd.DataFrame(columns=cols)
-    lab = document_labels(documents) if documents is not None else pd.Series(dtype=object)
+    lab = document_labels(documents)
     several = table["doc_id"].nunique() > 1
     rows = []
     for r in table.to_dict("records"):
@@ -803,9 +813,7 @@ def tone_intervals(table: pd.DataFrame, by: str, documents: pd.DataFrame | None 
                          "label": label})
     out = pd.DataFrame(rows, columns=cols)
     if by == "section":
-        order = {k: i for i, k in enumerate(_section_order(out["group"]))}
-        out = out.assign(_o=out["group"].map(order)).sort_values(
-            ["doc_id", "_o", "score"], kind="stable").drop(columns="_o")
+        out = _sort_sections(out, "group", before=["doc_id"], after=["score"])
     return out.reset_index(drop=True)
 
 
@@ -907,7 +915,7 @@ def verdict_data(objectives: pd.DataFrame, assessments: pd.DataFrame,
     if unknown:
         raise ValueError(f"verdict_data: verdicts {unknown} are not on the scale "
                          f"{', '.join(VERDICTS)}; check assessments.csv")
-    lab = document_labels(documents) if documents is not None else pd.Series(dtype=object)
+    lab = document_labels(documents)
     several = d["doc_id"].nunique() > 1
     d["document"] = d["doc_id"].map(lambda x: lab.get(x, x))
     d["label"] = [(f"{doc} · " if several else "") + f"O{int(i)} {short_label(t)}"
@@ -915,6 +923,15 @@ def verdict_data(objectives: pd.DataFrame, assessments: pd.DataFrame,
     d["level"] = d["verdict"].map({v: i for i, v in enumerate(VERDICTS)}).astype("int64")
     d["objective"] = d["text"]
     return d.sort_values(["doc_id", "objective_id"], kind="stable")[cols].reset_index(drop=True)
+
+
+def _verdict_marker(verdict: str) -> dict:
+    """Marker keywords of a verdict: filled and black-edged; "not assessed" hollow."""
+    hollow = verdict == "not_assessed"
+    return {"marker": VERDICT_MARKERS[verdict],
+            "markerfacecolor": "white" if hollow else VERDICT_COLORS[verdict],
+            "markeredgecolor": VERDICT_COLORS[verdict] if hollow else "black",
+            "markeredgewidth": 1.0 if hollow else 0.5}
 
 
 def plot_verdicts(data: pd.DataFrame) -> Figure:
@@ -941,12 +958,8 @@ def plot_verdicts(data: pd.DataFrame) -> Figure:
             sel = (data["verdict"] == v).to_numpy()
             if not sel.any():
                 continue
-            hollow = v == "not_assessed"
-            ax.plot(data["level"].to_numpy()[sel], y[sel], linestyle="none",
-                    marker=VERDICT_MARKERS[v], markersize=7, zorder=3,
-                    markerfacecolor="white" if hollow else VERDICT_COLORS[v],
-                    markeredgecolor=VERDICT_COLORS[v] if hollow else "black",
-                    markeredgewidth=1.0 if hollow else 0.5)
+            ax.plot(data["level"].to_numpy()[sel], y[sel], linestyle="none", markersize=7,
+                    zorder=3, **_verdict_marker(v))
         for yy, lvl, conf in zip(y, data["level"], data.get("confidence", [None] * len(y))):
             if conf is not None and pd.notna(conf):
                 ax.text(lvl + 0.16, yy, f"{float(conf):.2f}", va="center", ha="left",
@@ -1079,29 +1092,25 @@ def progress_data(verdicts: pd.DataFrame, documents: pd.DataFrame, seed: int) ->
     >>> r["document"], float(r["doc_mean"]), int(r["n_assessed"])
     ('Peru 1951', 1.0, 1)
     """
-    from .stats import bootstrap_ci
-
     cols = ["doc_id", "document", "year", "objective_id", "label", "verdict", "score",
             "doc_mean", "doc_low", "doc_high", "n_assessed", "n_objectives"]
     if verdicts is None or verdicts.empty:
         return pd.DataFrame(columns=cols)
     lab = document_labels(documents)
-    docs = documents.copy()
-    docs["year"] = [_year(r.get("date")) or _year(r.get("volume")) or ""
-                    for r in docs.to_dict("records")]
-    docs = docs.assign(_d=docs.get("date", "").fillna("") if "date" in docs else "")
+    docs = documents.assign(year=[_doc_year(r) for r in documents.to_dict("records")],
+                            _d=documents["date"].fillna("") if "date" in documents else "")
     docs = docs.sort_values(["year", "_d", "doc_id"], kind="stable")
     d = verdicts[["doc_id", "objective_id", "label", "verdict", "score"]].copy()
     d["score"] = pd.to_numeric(d["score"], errors="coerce")
     d.loc[d["verdict"] == "not_assessed", "score"] = np.nan
     parts = []
-    for i, doc in enumerate(docs["doc_id"]):
+    for i, (doc, year) in enumerate(zip(docs["doc_id"], docs["year"])):
         dd = d[d["doc_id"] == doc].copy()
         if dd.empty:
             continue
         mean, low, high, n = bootstrap_ci(dd["score"], seed=seed + i)
         dd["document"] = lab.get(doc, doc)
-        dd["year"] = docs.loc[docs["doc_id"] == doc, "year"].iloc[0]
+        dd["year"] = year
         dd["doc_mean"], dd["doc_low"], dd["doc_high"] = mean, low, high
         dd["n_assessed"], dd["n_objectives"] = n, len(dd)
         parts.append(dd)
@@ -1173,7 +1182,5 @@ def legend_verdicts() -> list:
     >>> len(legend_verdicts())
     5
     """
-    return [Line2D([], [], linestyle="none", marker=VERDICT_MARKERS[v],
-                   markerfacecolor="white" if v == "not_assessed" else VERDICT_COLORS[v],
-                   markeredgecolor=VERDICT_COLORS[v] if v == "not_assessed" else "black",
-                   label=VERDICT_LABELS[v]) for v in VERDICTS]
+    return [Line2D([], [], linestyle="none", label=VERDICT_LABELS[v], **_verdict_marker(v))
+            for v in VERDICTS]

@@ -7,6 +7,7 @@ its left and right context and the sentence with the match marked «thus».
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -16,6 +17,15 @@ from .countries import _lexicon, current_code, find_mentions
 #: width of a printed concordance line.
 WINDOW = 60
 KWIC_COLUMNS = ["doc_id", "sentence_id", "section", "left", "match", "right", "text"]
+
+
+@lru_cache(maxsize=1)
+def _country_index():
+    """Surfaces, known codes and name → code of the detector's lexicon."""
+    _, entries, names = _lexicon(None)
+    codes = frozenset(v[0] for v in entries.values() if v[0]) | frozenset(names)
+    by_name = {n: c for c, n in names.items() if n}
+    return entries, codes, by_name
 
 
 def resolve_country(query: str):
@@ -33,15 +43,13 @@ def resolve_country(query: str):
     """
     if not isinstance(query, str):
         return None
-    _, entries, names = _lexicon(None)
+    entries, codes, by_name = _country_index()
     q = query.strip()
-    codes = {v[0] for v in entries.values() if v[0]} | set(names)
     if len(q) == 2 and q.isupper() and q in codes:
         return q
     hit = entries.get(q)
     if hit and hit[0]:
         return hit[0]
-    by_name = {n: c for c, n in names.items() if n}
     return by_name.get(q)
 
 

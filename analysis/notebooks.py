@@ -88,16 +88,12 @@ def resolve_paths(corpus=None, out=None, figures=None) -> tuple[Path, Path, Path
 
 def corpus_hashes(corpus) -> set[str]:
     """SHA-256 of every document file of ``corpus`` (a folder or one file)."""
-    from .loader import DOCUMENT_SUFFIXES
+    from .loader import expand_inputs
 
-    p = Path(corpus)
-    if p.is_dir():
-        files = [q for q in p.iterdir() if q.is_file() and q.suffix.lower() in DOCUMENT_SUFFIXES]
-    elif p.is_file():
-        files = [p]
-    else:
+    if not Path(corpus).exists():
         raise FileNotFoundError(f"notebooks: corpus '{corpus}' does not exist; "
                                 f"pass a folder of FRUS .txt documents")
+    files = expand_inputs([corpus], errors=[])
     return {hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
 
 
@@ -123,18 +119,17 @@ def load_tables(corpus=None, out=None, seed: int = config.SEED, rebuild: bool = 
     -------
     dict of str to pandas.DataFrame
     """
-    from .pipeline import build, write_all
+    from .pipeline import run
 
     corpus, out, _ = resolve_paths(corpus, out)
     if rebuild or not tables_are_current(corpus, out):
         errors: list[str] = []
-        tables = build([corpus], seed=seed, errors=errors)
+        tables = run([corpus], out, seed=seed, errors=errors)
         for e in errors:
             print(f"warning: {e}", file=sys.stderr)
         if tables["documents"].empty:
             raise RuntimeError(f"notebooks: no document of '{corpus}' could be loaded; "
                                f"check that it holds FRUS plain-text .txt files")
-        write_all(tables, out)
     return read_tables(out)
 
 
@@ -165,6 +160,51 @@ def available(tables: dict, notebook: str) -> dict:
             print(f"the table '{name}' is not there yet (it comes from {source}): "
                   f"figures that need it are skipped")
     return have
+
+
+def setup(notebook: str, corpus=None, out=None, figures=None,
+          seed: int = config.SEED) -> tuple[dict, dict, Path]:
+    """Start a notebook from its parameters: its tables, which exist, and the figures folder.
+
+    Fills in the defaults (:func:`resolve_paths`), loads the tables
+    (:func:`load_tables`), reports missing ones (:func:`available`) and
+    prints where the corpus, tables and figures are.
+
+    Parameters
+    ----------
+    notebook : str
+        "01" … "04".
+    corpus, out, figures, seed
+        The notebook's ``parameters`` cell.
+
+    Returns
+    -------
+    tables : dict of str to pandas.DataFrame
+    have : dict of str to bool
+    figures : Path
+        The folder to pass to :func:`analysis.figures.save_figure`.
+
+    Examples
+    --------
+    >>> import hashlib, tempfile
+    >>> from analysis.tables import write_table
+    >>> d = Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_bytes(b"x")
+    >>> _ = write_table(pd.DataFrame({"doc_id": ["a"], "sha256": [hashlib.sha256(b"x").hexdigest()]}),
+    ...                 d / "out" / "documents.csv")
+    >>> tables, have, figures = setup("01", d / "a.txt", d / "out")
+    the table 'sentences' is not there yet (it comes from foundation): figures that need it are skipped
+    the table 'footnotes' is not there yet (it comes from foundation): figures that need it are skipped
+    corpus: .../a.txt
+    tables: .../out
+    figures: .../out/figures
+    >>> sorted(tables), have["documents"]
+    (['documents'], True)
+    """
+    corpus, out, figures = resolve_paths(corpus, out, figures)
+    tables = load_tables(corpus, out, seed)
+    have = available(tables, notebook)
+    print(f"corpus: {corpus}\ntables: {out}\nfigures: {figures}")
+    return tables, have, figures
 
 
 def most_negative(tone: pd.DataFrame, score: str = "register", min_sentences: int = 2) -> pd.Series:

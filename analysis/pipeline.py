@@ -69,3 +69,20 @@ def write_all(tables: dict, out) -> list[Path]:
     out = Path(out)
     return [write_table(df, out / f"{name}.csv") for name, df in sorted(tables.items())
             if isinstance(df, pd.DataFrame)]
+
+
+def run(inputs, out, seed: int = config.SEED, manifest=None, errors=None) -> dict:
+    """Build every table of ``inputs`` and write them to ``out``.
+
+    What ``python -m analysis run`` does. Nothing is written when no input
+    could be loaded (then ``documents`` is empty); ``errors`` receives one
+    line per input that could not be read.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+    """
+    tables = build(inputs, seed=seed, manifest=manifest, errors=errors)
+    if not tables["documents"].empty:
+        write_all(tables, out)
+    return tables

@@ -20,9 +20,10 @@ Two scores sit side by side in the ``sentiment`` table:
     cues behind each value.
 
 Agreement with a hand coding of 42 seed sentences for tone of assessment
-(``tests/data/sentiment_validation.csv``; see
-:func:`validation_agreement`): VADER accuracy 0.55, Cohen's kappa 0.32;
-register accuracy 0.88, kappa 0.82 (``tests/test_sentiment.py`` guards these;
+(``tests/data/sentiment_validation.csv``; see :func:`validation_agreement`;
+printed by ``python benchmarks/tone_agreement.py``): VADER accuracy 0.55,
+Cohen's kappa 0.32; register accuracy 0.88, kappa 0.82
+(``tests/test_sentiment.py`` guards these;
 the register lexicon was written with the seed in view, so read its figures
 as an upper bound).
 
@@ -35,7 +36,6 @@ from __future__ import annotations
 
 import re
 import string
-import zlib
 from functools import lru_cache
 from importlib import resources
 
@@ -44,17 +44,19 @@ import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from . import config
+from .countries import find_mentions
 from .evaluative import score_text
-from .stats import SMALL_GROUP, bootstrap_ci
+from .stats import SMALL_GROUP, bootstrap_ci, group_seed
 
 #: Scores aggregated per section and per country.
 SCORES = ("compound", "register")
 #: VADER's three-way reading of ``compound`` (Hutto & Gilbert 2014 and the
 #: vaderSentiment README: positive >= 0.05, negative <= -0.05).
 VADER_THRESHOLD = 0.05
-#: The register score's three-way reading: any evaluative cue moves it away
-#: from 0 by at least ~0.1 (a hedged weak cue), so 0.05 separates "no
-#: judgement" from a judgement, as for VADER.
+#: The register score's three-way reading: the weakest cues of the lexicon
+#: (weight 0.1) score about 0.1, and about 0.06 hedged, so 0.05 separates "no
+#: judgement" from a judgement, as for VADER (only a hedged weak cue before
+#: a contrastive "but", about 0.03, reads as neutral).
 REGISTER_THRESHOLD = 0.05
 SENTIMENT_COLUMNS = ["doc_id", "sentence_id", "compound", "pos", "neu", "neg",
                      "register", "register_cues"]
@@ -113,7 +115,7 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> s = pd.DataFrame({"doc_id": ["d", "d"], "sentence_id": [0, 1], "text": [
-    ...     "Our policies have been successful.", "This objective is far from realization."]})
+    ...     "Our policies have been successful.", "Land reform is still far from realization."]})
     >>> t = score_sentences(s)
     >>> (t.compound > 0).tolist(), (t.register > 0).tolist()
     ([True, False], [True, False])
@@ -130,25 +132,20 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
         rows.append({"doc_id": doc_id, "sentence_id": int(sid), "compound": v["compound"],
                      "pos": v["pos"], "neu": v["neu"], "neg": v["neg"],
                      "register": float(r["score"]),
-                     "register_cues": ";".join(c[0] if isinstance(c, (tuple, list)) else str(c)
-                                               for c in r["cues"])})
+                     "register_cues": ";".join(cue for cue, _ in r["cues"])})
     return pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
 
 
-def _group_seed(seed: int, *key) -> int:
-    """A seed per group that depends only on ``seed`` and the group's key."""
-    crc = zlib.crc32("|".join(map(str, key)).encode("utf-8"))
-    return int(np.random.SeedSequence([int(seed), crc]).generate_state(1)[0])
-
-
 def _aggregate(df: pd.DataFrame, keys: list, seed: int) -> pd.DataFrame:
+    """Mean, bootstrap interval and n of every score per group of ``keys``."""
     rows = []
     for key, g in df.groupby(keys, sort=False):
         key = key if isinstance(key, tuple) else (key,)
         row = dict(zip(keys, key))
         row["n_sentences"] = int(g.sentence_id.nunique())
         for score in SCORES:
-            mean, low, high, _ = bootstrap_ci(g[score].to_numpy(), seed=_group_seed(seed, score, *key))
+            mean, low, high, _ = bootstrap_ci(g[score].to_numpy(),
+                                              seed=group_seed(seed, (score, *key)))
             row[f"{score}_mean"], row[f"{score}_low"], row[f"{score}_high"] = mean, low, high
         row["small"] = row["n_sentences"] < SMALL_GROUP
         rows.append(row)
@@ -177,7 +174,7 @@ def section_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame,
     docs = {d: i for i, d in enumerate(pd.unique(sentences.doc_id))}
     merged = merged.sort_values(["doc_id", "section"], key=lambda c: c.map(
         docs if c.name == "doc_id" else order).fillna(len(order)), kind="stable")
-    return _aggregate(merged, ["doc_id", "section"], seed).reset_index(drop=True)
+    return _aggregate(merged, ["doc_id", "section"], seed)
 
 
 def country_sentiment(sentiment: pd.DataFrame, mentions: pd.DataFrame,
@@ -203,7 +200,7 @@ def country_sentiment(sentiment: pd.DataFrame, mentions: pd.DataFrame,
     docs = {d: i for i, d in enumerate(pd.unique(sentiment.doc_id))}
     merged = merged.sort_values(["doc_id", "iso2"], key=lambda c: c.map(docs) if c.name == "doc_id"
                                 else c, kind="stable")
-    return _aggregate(merged, ["doc_id", "iso2", "country"], seed).reset_index(drop=True)
+    return _aggregate(merged, ["doc_id", "iso2", "country"], seed)
 
 
 def label(scores, threshold: float) -> list:
@@ -295,7 +292,6 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     sentences = tables["sentences"]
     mentions = tables.get("mentions")
     if mentions is None:
-        from .countries import find_mentions
         mentions = find_mentions(sentences)
     sent = score_sentences(sentences)
     return {"sentiment": sent,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +22,36 @@ FLOAT_FORMAT = "%.6g"
 TEXT_COLUMNS = {c: str for c in ("doc_id", "footnotes", "text", "iso2", "country",
                                  "surface", "heading", "subheading", "section",
                                  "evidence_sentence_ids", "evidence", "term")}
+
+
+@contextmanager
+def atomic_path(path):
+    """Yield a temporary path beside ``path``; rename it over ``path`` on success.
+
+    Whatever is written to the yielded path replaces ``path`` in one step, or
+    not at all: on an error the temporary file is removed and ``path`` is
+    left as it was. Used for every table and figure the package writes.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_text("done")
+    >>> target.read_text()
+    'done'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 def write_table(df: pd.DataFrame, path) -> Path:
@@ -47,16 +78,8 @@ def write_table(df: pd.DataFrame, path) -> Path:
     'a,b\\n1,0.5\\n2,\\n'
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            df.to_csv(fh, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        df.to_csv(fh, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
     return path
 
 

@@ -24,10 +24,11 @@ Vocabulary, decided from the output
     several statements they pass :data:`MAX_DF` and each topic becomes one
     statement, so :func:`document_markers` drops, per document, the words of
     more than half its paragraphs (on the seed: "peru", "peruvian"). Porter
-    stemming (``stem=True``) was measured and left off: on the seed it
-    raised coherence, on the development statements it lowered it, and the
-    chosen k moved with the seed (2, 4, 2 over three seeds) where it did not
-    without stemming; unstemmed terms also read better.
+    stemming (``stem=True``) was measured (``benchmarks/bench_topics.py
+    --quality --stem``) and left off: on the seed it raised coherence (0.26
+    against 0.19), on the development statements it lowered it (0.25 against
+    0.26, 0.24 against 0.31) and it made no k more reproducible; unstemmed
+    terms also read better.
 
 Choosing k
     :func:`select_k` fits every k of :data:`K_RANGE` and records
@@ -41,8 +42,9 @@ Choosing k
       topic-word vectors and the matched cosines averaged (Greene,
       O'Callaghan & Cunningham 2014). NMF starts from NNDSVDa, which
       depends on the seed only through a randomized SVD: with the seed
-      alone varied its stability is 0.95-1.0 at every k on the seed document
-      (LDA's: 0.66-0.89), which says little; the subsample asks the
+      alone varied (``bench_topics.py --quality --subsample 1.0``) its
+      stability is 0.97-1.0 at every k on the seed document (LDA's:
+      0.66-0.91), which says little; the subsample asks the
       reviewer's question "would a slightly different corpus, or another
       seed, give the same topics?".
 
@@ -52,7 +54,8 @@ Choosing k
     noise in the stability estimate from deciding between near-equals, and
     coherence then prefers the k whose topics read as subjects. Coherence
     alone would not do: on a few dozen paragraphs it rises with k (measured
-    on the development statements, 0.15 at k = 2 to 0.33 at k = 8), because
+    with ``bench_topics.py --quality`` on the development statements: 0.27
+    at k = 2 to 0.34 at k = 8, and 0.12 to 0.41), because
     at large k a topic is one paragraph whose words trivially co-occur.
 
 Default method
@@ -138,7 +141,6 @@ from __future__ import annotations
 
 import math
 import warnings
-import zlib
 
 import numpy as np
 import pandas as pd
@@ -150,7 +152,7 @@ from sklearn.feature_extraction.text import (ENGLISH_STOP_WORDS, CountVectorizer
                                              TfidfTransformer)
 
 from . import config
-from .stats import bootstrap_ci
+from .stats import bootstrap_ci, group_seed
 
 #: Methods :class:`TopicModel` offers.
 METHODS = ("nmf", "lda")
@@ -163,16 +165,18 @@ UNITS = ("paragraph", "sentence")
 #: most ~60 paragraphs, and above k = 8 most topics are single paragraphs.
 K_RANGE = tuple(range(2, 9))
 #: Runs (seeds x subsamples) behind each stability figure: 8 runs give 28
-#: pairs. Measured on the seed over six seeds: with 3 runs the chosen k was
-#: 5, 2, 2, 2, 2, 6; with 8 it was 2 every time. An NMF scan of k = 2..8
+#: pairs. Measured on the seed over six seeds (``benchmarks/bench_topics.py
+#: --quality --method nmf --seeds 6 --runs 3``): with 3 runs the chosen k was
+#: 5, 2, 2, 2, 2, 5; with 8 it was 2 every time. An NMF scan of k = 2..8
 #: stays under a second on a statement.
 N_STABILITY_RUNS = 8
 #: Share of the units each stability run keeps (Greene et al. 2014 use 0.8).
 SUBSAMPLE = 0.8
 #: k within this much of the highest stability are candidates (see
-#: :func:`choose_k`): 0.03 is the median standard deviation, across seeds, of
-#: an 8-run NMF stability estimate on the seed and the development
-#: statements (measured: 0.014-0.055 over k = 2..8).
+#: :func:`choose_k`): about the median standard deviation, across seeds, of
+#: an 8-run NMF stability estimate (``benchmarks/bench_topics.py --quality
+#: --method nmf --seeds 6``: median 0.029 on the seed, 0.031 and 0.046 on the
+#: development statements; 0.016-0.079 over k = 2..8).
 STABILITY_TOL = 0.03
 #: Top terms per topic used for NPMI coherence (the usual 10).
 COHERENCE_TOP_N = 10
@@ -210,6 +214,10 @@ NMF_MAX_ITER = 1000
 #: after the default 10 the topic-word vectors still differ from a 200-pass
 #: fit (matched cosine 0.98 at k = 2); after 50 they agree to 3 decimals.
 LDA_MAX_ITER = 50
+
+#: Keyword arguments of :class:`TopicModel` that shape the vocabulary
+#: (passed to :func:`make_vectorizer`).
+_VECTORIZER_ARGS = ("extra_stop_words", "stem", "min_df", "max_df")
 
 TOPIC_TERMS_COLUMNS = ["topic", "measure", "rank", "term", "weight", "relevance"]
 UNIT_TOPICS_COLUMNS = ["doc_id", "unit_id", "topic", "weight"]
@@ -300,10 +308,11 @@ def document_markers(units, max_df=MAX_DF, min_units=MIN_MARKER_UNITS):
     """Words that mark a document rather than a topic.
 
     A word in more than ``max_df`` of the units of one document (of at least
-    ``min_units`` units) is that document's marker: the focus country's name
-    and adjective, "government". Pooled over several documents such words
-    fall under ``max_df`` and would make every topic a document; dropping
-    them keeps topics about subjects. For a single document this is the
+    ``min_units`` units) is that document's marker: typically the focus
+    country's name and adjective (stop words such as "government" are
+    dropped before counting, so they are never markers). Pooled over
+    several documents such words fall under ``max_df`` and would make every
+    topic a document; dropping them keeps topics about subjects. For a single document this is the
     same as ``max_df``.
 
     Parameters
@@ -360,8 +369,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     n_topics : int, default 5
         Number of topics k.
     random_state : int, optional
-        Seed of the model's initialisation (LDA; NMF's NNDSVDa start does
-        not use it).
+        Seed of the model's initialisation: LDA's random start, or the
+        randomized SVD behind NMF's NNDSVDa start.
     extra_stop_words : iterable of str, default ()
         Words dropped besides :func:`stop_words`.
     stem : bool, default False
@@ -419,12 +428,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
             return self.tfidf_.transform(counts)
         return counts
 
-    def fit(self, texts, y=None):
-        """Learn the vocabulary and the topics from ``texts`` (list of str)."""
+    def _check_params(self):
         if self.method not in METHODS:
             raise ValueError(f"TopicModel: method={self.method!r} is unknown; use one of {METHODS}")
         if int(self.n_topics) < 1:
             raise ValueError(f"TopicModel: n_topics={self.n_topics} must be at least 1")
+
+    def fit(self, texts, y=None):
+        """Learn the vocabulary and the topics from ``texts`` (list of str)."""
+        self._check_params()  # before tokenising: a bad argument fails fast
         texts = list(texts)
         vec = make_vectorizer(self.extra_stop_words, self.stem, self.min_df, self.max_df,
                               self.vocabulary)
@@ -439,8 +451,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _fit_counts(self, vec, counts):
         """Fit on ``counts`` already made by the fitted vectorizer ``vec``
         (lets :func:`select_k` tokenise a corpus once for all its fits)."""
-        if self.method not in METHODS:
-            raise ValueError(f"TopicModel: method={self.method!r} is unknown; use one of {METHODS}")
+        self._check_params()
         self.vectorizer_ = vec
         self.terms_ = vec.get_feature_names_out()
         self.term_frequency_ = np.asarray(counts.sum(axis=0)).ravel()
@@ -603,28 +614,32 @@ def topic_stability(texts, n_topics, seed, method=DEFAULT_METHOD, vocabulary=Non
     True
     """
     texts = list(texts)
-    if vocabulary is None:
-        vocabulary = make_vectorizer(**{k: v for k, v in model_args.items()
-                                        if k in ("extra_stop_words", "stem", "min_df", "max_df")}
-                                     ).fit(texts).get_feature_names_out()
-    model_args = {k: v for k, v in model_args.items() if k not in ("min_df", "max_df")}
-    vec = make_vectorizer(model_args.get("extra_stop_words", ()), model_args.get("stem", False),
-                          vocabulary=vocabulary)
+    vec_args, fixed = _split_model_args(model_args)
+    vec = make_vectorizer(**vec_args, vocabulary=vocabulary)  # a vocabulary ignores min/max_df
     return _stability(vec, vec.fit_transform(texts), n_topics, seed, method, n_runs, subsample,
-                      model_args)
+                      fixed)
+
+
+def _split_model_args(model_args):
+    """(arguments of :func:`make_vectorizer`, arguments stored on each model).
+
+    The document-frequency limits act once, on the whole corpus: models
+    fitted on its counts (or on a subsample of them) keep its vocabulary.
+    """
+    vec_args = {k: v for k, v in model_args.items() if k in _VECTORIZER_ARGS}
+    fixed = {k: v for k, v in model_args.items() if k not in ("min_df", "max_df")}
+    return vec_args, fixed
 
 
 def _stability(vec, counts, n_topics, seed, method, n_runs, subsample, model_args):
     """:func:`topic_stability` on a unit-term count matrix made by ``vec``."""
     n = counts.shape[0]
     size = max(2, int(math.ceil(subsample * n)))
-    vocabulary = vec.get_feature_names_out()
     runs = []
     for s in _run_seeds(seed, n_runs):
         rng = np.random.default_rng(s)
         idx = np.sort(rng.choice(n, size=min(size, n), replace=False))
-        tm = TopicModel(method=method, n_topics=n_topics, random_state=s,
-                        vocabulary=vocabulary, **model_args)
+        tm = TopicModel(method=method, n_topics=n_topics, random_state=s, **model_args)
         runs.append(tm._fit_counts(vec, counts[idx]).components_)
     sims = [match_topics(runs[i], runs[j]).mean()
             for i in range(len(runs)) for j in range(i + 1, len(runs))]
@@ -667,7 +682,7 @@ def choose_k(selection, tol=STABILITY_TOL):
 
 
 def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABILITY_RUNS,
-             tol=STABILITY_TOL, **model_args):
+             tol=STABILITY_TOL, subsample=SUBSAMPLE, **model_args):
     """Coherence and stability of every k in ``k_range``, and the chosen k.
 
     Parameters
@@ -677,10 +692,13 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
     seed : int
     method : {"nmf", "lda"}
     k_range : iterable of int, default K_RANGE
-        Values of k; those above the number of units or terms are skipped.
+        Values of k; k below 1, not below the number of units, or above the
+        number of terms is skipped.
     n_runs : int, default N_STABILITY_RUNS
     tol : float, default STABILITY_TOL
         Passed to :func:`choose_k`.
+    subsample : float, default SUBSAMPLE
+        Share of the units per stability run (1.0: vary the seed only).
     **model_args
         Passed to :class:`TopicModel` (``stem``, ``min_df``, ``max_df``,
         ``extra_stop_words``).
@@ -699,20 +717,18 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
     {'k': [2, 3], 'chosen': [True, False]}
     """
     texts = list(texts)
-    vec_args = {k: v for k, v in model_args.items()
-                if k in ("extra_stop_words", "stem", "min_df", "max_df")}
+    vec_args, fixed = _split_model_args(model_args)
     vec = make_vectorizer(**vec_args)
     counts = vec.fit_transform(texts)
     vocab = vec.get_feature_names_out()
-    fixed = {k: v for k, v in model_args.items() if k not in ("min_df", "max_df")}
     rows = []
     for k in k_range:
         if k < 1 or k > min(len(texts) - 1, len(vocab)):
             continue
-        tm = TopicModel(method=method, n_topics=k, random_state=seed, vocabulary=vocab,
-                        **fixed)._fit_counts(vec, counts)
+        tm = TopicModel(method=method, n_topics=k, random_state=seed, **fixed)
+        tm._fit_counts(vec, counts)
         coh = float(np.mean(npmi_coherence(tm.components_, counts)))
-        stab = _stability(vec, counts, k, seed, method, n_runs, SUBSAMPLE, fixed)
+        stab = _stability(vec, counts, k, seed, method, n_runs, subsample, fixed)
         rows.append({"method": method, "k": int(k), "coherence": coh, "stability": stab,
                      "n_units": len(texts), "n_terms": len(vocab)})
     t = pd.DataFrame(rows, columns=["method", "k", "coherence", "stability", "n_units",
@@ -797,12 +813,8 @@ def make_units(sentences, unit="paragraph"):
     missing = sorted(need - set(sentences.columns))
     if missing:
         raise KeyError(f"sentences table lacks columns {missing}; rebuild it with analysis.loader")
-    key = "paragraph" if unit == "paragraph" else "sentence_id"
-    s = pd.DataFrame({"doc_id": sentences["doc_id"].astype(str),
-                      "sentence_id": sentences["sentence_id"].astype("int64"),
-                      "section": sentences["section"].astype(str),
-                      "text": sentences["text"].fillna("").astype(str),
-                      "unit_id": sentences[key].astype("int64")})
+    s = _unit_of_sentence(sentences, unit).assign(
+        section=sentences["section"].astype(str), text=sentences["text"].fillna("").astype(str))
     s = s.sort_values(["doc_id", "sentence_id"], kind="stable")
     g = s.groupby(["doc_id", "unit_id"], sort=True)
     out = g.agg(section=("section", "first"), text=("text", " ".join)).reset_index()
@@ -810,15 +822,11 @@ def make_units(sentences, unit="paragraph"):
 
 
 def _unit_of_sentence(sentences, unit):
+    """doc_id, sentence_id and unit_id (paragraph or sentence) of every sentence."""
     key = "paragraph" if unit == "paragraph" else "sentence_id"
     return pd.DataFrame({"doc_id": sentences["doc_id"].astype(str),
                          "sentence_id": sentences["sentence_id"].astype("int64"),
                          "unit_id": sentences[key].astype("int64")})
-
-
-def _group_seed(seed, grouping, group, topic):
-    key = zlib.crc32(f"{grouping}|{group}".encode("utf-8"))
-    return int(np.random.SeedSequence([int(seed), key, int(topic)]).generate_state(1)[0])
 
 
 def topic_prevalence(unit_topics, groups, seed):
@@ -856,11 +864,10 @@ def topic_prevalence(unit_topics, groups, seed):
                                                         sort=False):
         sub = sub.sort_values(["doc_id", "unit_id"], kind="stable")
         mean, lo, hi, n = bootstrap_ci(sub["weight"].to_numpy(),
-                                       seed=_group_seed(seed, grouping, group, topic))
+                                       seed=group_seed(seed, (grouping, group), topic))
         rows.append({"grouping": grouping, "group": group, "topic": int(topic), "mean": mean,
                      "ci_low": lo, "ci_high": hi, "n_units": n})
-    out = pd.DataFrame(rows, columns=PREVALENCE_COLUMNS)
-    return out
+    return pd.DataFrame(rows, columns=PREVALENCE_COLUMNS)
 
 
 def _groups(units, tables, unit):
@@ -947,11 +954,14 @@ def build_tables(tables, seed=config.SEED, unit="paragraph", method=DEFAULT_METH
     # Markers are counted over paragraphs even for sentence units: a focus
     # country's name is in most paragraphs but in few sentences.
     paragraphs = (make_units(tables["sentences"], "paragraph")
-                  if "paragraph" in tables["sentences"].columns else units)
+                  if unit != "paragraph" and "paragraph" in tables["sentences"].columns
+                  else units)
     model_args = {"stem": stem, "extra_stop_words": document_markers(paragraphs)}
+    # The model's own vocabulary (what TopicModel.fit would build), made once.
+    vec = make_vectorizer(**model_args)
     try:
-        counts = make_vectorizer(stem=stem).fit_transform(texts)
-    except ValueError:
+        counts = vec.fit_transform(texts)
+    except ValueError:  # no term left
         return _empty_tables()
     if len(texts) < 3 or counts.shape[1] < 2:
         return _empty_tables()
@@ -962,9 +972,10 @@ def build_tables(tables, seed=config.SEED, unit="paragraph", method=DEFAULT_METH
     k = int(selection.loc[selection["chosen"], "k"].iloc[0]) if n_topics is None else n_topics
     if n_topics is not None:
         selection["chosen"] = selection["k"] == k
-    tm = TopicModel(method=method, n_topics=k, random_state=seed, **model_args).fit(texts)
+    tm = TopicModel(method=method, n_topics=k, random_state=seed, **model_args)._fit_counts(
+        vec, counts)
     w = tm.transform(texts)
-    has_terms = np.asarray(tm.vectorizer_.transform(texts).sum(axis=1)).ravel() > 0
+    has_terms = np.asarray(counts.sum(axis=1)).ravel() > 0
     # Number topics by decreasing mean share over the units with evidence.
     order = np.lexsort((np.arange(k), -np.round(w[has_terms].mean(axis=0), 12)))
     w = w[:, order]

@@ -3,7 +3,8 @@
 Usage::
 
     .venv/bin/python benchmarks/bench_topics.py [--docs 200] [--k 4] [--seed 20260101]
-    .venv/bin/python benchmarks/bench_topics.py --quality [--seeds 3]
+    .venv/bin/python benchmarks/bench_topics.py --quality [--seeds 3] [--stem]
+                                  [--runs 8] [--subsample 0.8] [--method nmf|lda]
 
 The default mode fits one :class:`analysis.topics.TopicModel` of each method
 on a large synthetic corpus (``benchmarks/synthetic.make_sentences``, units
@@ -15,8 +16,13 @@ LDA / NMF time ratio.
 ``analysis.load_corpus``: the embedded seed and, when ``../shared/frus-dev``
 is present, the development statements (read in place, never copied). For
 each corpus and method it prints coherence and stability per k, averaged
-over ``--seeds`` seeds, and the k chosen under each seed. These figures back
-the choice of :data:`analysis.topics.DEFAULT_METHOD`.
+over ``--seeds`` seeds, the standard deviation of stability across seeds,
+and the k chosen under each seed. These figures back the choice of
+:data:`analysis.topics.DEFAULT_METHOD` and of
+:data:`analysis.topics.STABILITY_TOL`; ``--stem`` (Porter stemming),
+``--runs`` (:data:`~analysis.topics.N_STABILITY_RUNS`) and ``--subsample``
+(:data:`~analysis.topics.SUBSAMPLE`; 1.0 varies the seed only) rerun the
+other measurements quoted in the docstring of :mod:`analysis.topics`.
 """
 from __future__ import annotations
 
@@ -86,25 +92,32 @@ def _corpora():
         return {name: load_corpus(paths) for name, paths in out.items()}
 
 
-def quality(n_seeds, seed):
+def quality(n_seeds, seed, stem=False, n_runs=topics.N_STABILITY_RUNS,
+            subsample=topics.SUBSAMPLE, methods=topics.METHODS):
     seeds = [seed + i for i in range(n_seeds)]
     pd.set_option("display.width", 160)
+    print(f"seeds {seeds}; stem={stem}, {n_runs} stability runs, subsample {subsample}")
     for name, tables in _corpora().items():
         units = topics.make_units(tables["sentences"])
         texts = units["text"].tolist()
         markers = topics.document_markers(units)
-        for method in topics.METHODS:
+        for method in methods:
             t0 = time.perf_counter()
-            scans = [topics.select_k(texts, s, method=method, extra_stop_words=markers)
+            scans = [topics.select_k(texts, s, method=method, n_runs=n_runs, subsample=subsample,
+                                     extra_stop_words=markers, stem=stem)
                      for s in seeds]
             dt = (time.perf_counter() - t0) / len(seeds)
             chosen = [int(t.loc[t["chosen"], "k"].iloc[0]) for t in scans]
-            mean = sum(t.set_index("k")[["coherence", "stability"]] for t in scans) / len(scans)
+            per_seed = pd.concat([t.set_index("k")[["coherence", "stability"]] for t in scans])
+            by_k = per_seed.groupby(level="k")
+            table = by_k.mean()
+            table["stability_sd"] = by_k["stability"].std()
             print(f"{name} ({len(texts)} paragraphs, {scans[0]['n_terms'].iloc[0]} terms) "
                   f"{method}: chosen k per seed {chosen}; {dt:.2f} s per scan")
-            print(mean.T.round(3).to_string())
-            print(f"  mean over k: coherence {mean['coherence'].mean():.3f}, "
-                  f"stability {mean['stability'].mean():.3f}")
+            print(table.T.round(3).to_string())
+            print(f"  mean over k: coherence {table['coherence'].mean():.3f}, "
+                  f"stability {table['stability'].mean():.3f}; median sd of stability "
+                  f"across seeds {table['stability_sd'].median():.3f}")
 
 
 def main(argv=None):
@@ -115,9 +128,17 @@ def main(argv=None):
     ap.add_argument("--quality", action="store_true",
                     help="compare NMF and LDA on the seed and ../shared/frus-dev instead")
     ap.add_argument("--seeds", type=int, default=3, help="seeds averaged in --quality")
+    ap.add_argument("--stem", action="store_true", help="--quality with Porter stemming")
+    ap.add_argument("--runs", type=int, default=topics.N_STABILITY_RUNS,
+                    help="stability runs per k in --quality")
+    ap.add_argument("--subsample", type=float, default=topics.SUBSAMPLE,
+                    help="share of units per stability run in --quality (1.0: seed only)")
+    ap.add_argument("--method", choices=topics.METHODS,
+                    help="--quality for this method only (default: both)")
     args = ap.parse_args(argv)
     if args.quality:
-        quality(args.seeds, args.seed)
+        quality(args.seeds, args.seed, args.stem, args.runs, args.subsample,
+                (args.method,) if args.method else topics.METHODS)
     else:
         speed(args.docs, args.k, args.seed)
 

@@ -27,16 +27,12 @@ seed = 20260101  # the one seed of every resampling and model fit
 
 # %%
 # %matplotlib inline
-import pandas as pd
 from IPython.display import display
 
 from analysis import figures as fg
 from analysis import notebooks as nbk
 
-corpus, out, figures = nbk.resolve_paths(corpus, out, figures)
-tables = nbk.load_tables(corpus, out, seed)
-have = nbk.available(tables, "01")
-print(f"corpus: {corpus}\ntables: {out}\nfigures: {figures}")
+tables, have, figures = nbk.setup("01", corpus, out, figures, seed)
 
 # %% [markdown]
 # ## The manifest and the documents

@@ -28,15 +28,12 @@ seed = 20260101  # the one seed of every resampling and model fit
 
 # %%
 # %matplotlib inline
-import pandas as pd
 from IPython.display import display
 
 from analysis import figures as fg
 from analysis import notebooks as nbk
 
-corpus, out, figures = nbk.resolve_paths(corpus, out, figures)
-tables = nbk.load_tables(corpus, out, seed)
-have = nbk.available(tables, "02")
+tables, have, figures = nbk.setup("02", corpus, out, figures, seed)
 
 # %% [markdown]
 # ## Choice of k

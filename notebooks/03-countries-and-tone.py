@@ -35,9 +35,7 @@ import analysis
 from analysis import figures as fg
 from analysis import notebooks as nbk
 
-corpus, out, figures = nbk.resolve_paths(corpus, out, figures)
-tables = nbk.load_tables(corpus, out, seed)
-have = nbk.available(tables, "03")
+tables, have, figures = nbk.setup("03", corpus, out, figures, seed)
 
 # %% [markdown]
 # ## Countries mentioned, by section

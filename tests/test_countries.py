@@ -128,6 +128,14 @@ def test_countries_focus_country_prefers_objectives():
     assert focus_countries(find_mentions(s), s) == {"d": "PE"}
 
 
+def test_countries_focus_tie_goes_to_the_earliest_mention():
+    # Equal counts, both first named in sentence 0: Ecuador comes first there,
+    # although Chile opens a later sentence.
+    s = pd.DataFrame({"doc_id": ["d"] * 3, "sentence_id": [0, 1, 2], "section": "policies",
+                      "text": ["Ecuador and Chile met.", "Chile agreed.", "Ecuador too."]})
+    assert focus_countries(find_mentions(s), s) == {"d": "EC"}
+
+
 def test_countries_build_tables_keeps_manifest_country_and_input_untouched(seed_tables):
     before = {k: v.copy() for k, v in seed_tables.items()}
     out = build_tables(seed_tables, seed=0)
