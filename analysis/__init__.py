@@ -7,6 +7,6 @@ each stated objective; every number leads back to its sentences.
 from .loader import Document, LoadError, load_corpus, load_document, parse_text
 from . import pipeline
 from .kwic import kwic
-from .objectives import explain
+from .progress import explain
 
 __version__ = "0.1.0"

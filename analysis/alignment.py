@@ -279,7 +279,7 @@ def align(objectives: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     objectives : pandas.DataFrame
-        From :func:`analysis.objectives.extract_objectives`.
+        From :func:`analysis.progress.objectives.extract_objectives`.
     sentences : pandas.DataFrame
         The foundation's ``sentences`` table (uses ``paragraph`` if present).
 

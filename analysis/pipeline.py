@@ -21,7 +21,7 @@ STEPS: list[str] = [
     "analysis.countries",
     "analysis.sentiment",
     "analysis.topics",
-    "analysis.objectives",
+    "analysis.progress",
 ]
 
 

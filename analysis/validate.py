@@ -195,7 +195,7 @@ def validate(gold_dir, docs_dir, details: bool = False):
         (pooled over all objectives); with ``details``, also the rows of
         :func:`compare`.
     """
-    from . import countries, objectives
+    from . import countries, progress
     from .loader import load_corpus
 
     gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
@@ -215,7 +215,7 @@ def validate(gold_dir, docs_dir, details: bool = False):
             continue
         tables = load_corpus([doc])
         doc_id = str(tables["documents"]["doc_id"].iloc[0])
-        for step in (countries, objectives):
+        for step in (countries, progress):
             tables.update(step.build_tables(tables, seed=config.SEED))
         c = compare(gold, tables, doc_id)
         det.append(c)

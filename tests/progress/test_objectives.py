@@ -6,7 +6,8 @@ import pytest
 
 from analysis.alignment import align, topic_phrase
 from analysis.assess import ASSESSMENT_COLUMNS
-from analysis.objectives import build_tables, explain, extract_objectives, split_aims
+from analysis.progress import build_tables, explain
+from analysis.progress.objectives import extract_objectives, split_aims
 
 SEED_DOC = "frus1951v02-peru"
 

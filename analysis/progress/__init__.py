@@ -1,0 +1,66 @@
+"""Stated objectives against the evaluation: the ``progress`` step.
+
+A policy statement names its objectives in section a and judges them in its
+evaluation section (d). This step
+
+1. extracts one row per distinct aim from the objectives section
+   (:mod:`analysis.progress.objectives`);
+2. ranks the evaluation's sentences by how plainly they judge each aim
+   (:mod:`analysis.progress.evidence`);
+3. grades each objective ``achieved`` / ``partial`` / ``slow`` /
+   ``not_achieved`` / ``not_assessed`` (:mod:`analysis.progress.grading`);
+
+and :func:`explain` shows, for one objective, the sentences and features
+that decided its grade.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import config
+from .objectives import extract_objectives
+from .explain import explain
+
+__all__ = ["build_tables", "explain", "extract_objectives"]
+
+
+def build_tables(tables: dict, seed: int = config.SEED) -> dict:
+    """Pipeline step: ``objectives``, ``alignment`` and ``assessments`` tables.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        Needs ``sentences`` (the foundation's table); not modified.
+    seed : int
+        Unused (nothing here is random); kept for the step interface.
+
+    Returns
+    -------
+    dict
+        ``objectives`` (doc_id, objective_id, sentence_id, start, end, text),
+        ``alignment`` (doc_id, objective_id, sentence_id, score, ...),
+        ``assessments`` (doc_id, objective_id, verdict, score, confidence,
+        evidence_sentence_ids, evidence).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["d"] * 3, "sentence_id": [0, 1, 2],
+    ...     "section": ["objectives", "evaluation", "evaluation"],
+    ...     "paragraph": [1, 2, 2],
+    ...     "text": ["We seek to encourage the growth of democratic institutions.",
+    ...              "As regards democratic institutions, this objective is far from realization.",
+    ...              "The mission arrived in May."]})
+    >>> out = build_tables({"sentences": s}, seed=0)
+    >>> out["assessments"][["objective_id", "verdict", "score"]].values.tolist()
+    [[1, 'not_achieved', 0.0]]
+    """
+    from ..alignment import align
+    from ..assess import assess
+
+    if "sentences" not in tables:
+        raise KeyError("tables has no 'sentences'; run analysis.load_corpus first")
+    sentences = tables["sentences"]
+    objectives = extract_objectives(sentences)
+    alignment = align(objectives, sentences)
+    assessments = assess(objectives, alignment, sentences)
+    return {"objectives": objectives, "alignment": alignment, "assessments": assessments}
