@@ -107,6 +107,11 @@ _AND_THE_OF = re.compile(
 #: Words that open a modifier, not a new list item ("..., especially in time of war").
 _MODIFIER_START = re.compile(r"^(?:especially|including|in|as|both|which|particularly|notably|"
                              r"such|with|by|through|for|of|on|at|from|whether)\b", re.I)
+#: A copula complement that describes instead of naming an aim ("US
+#: objectives in X are peculiarly broad", "policy is affected by ...").
+_PREDICATIVE = re.compile(r"(?:[a-z]+ly\s+)?(?:[a-z]+ed|broad|narrow|clear|simple|complex|difficult|many|few|"
+                          r"numerous|various|twofold|threefold)\s*(?:$|[,.;:]|(?:by|in|to|with|upon|on|as|and|than|"
+                          r"for|at)\b)", re.I)
 #: "the endeavor to <verb>" after a copula: the aim is the infinitive.
 _EFFORT = re.compile(r"(?:the|an?|our)\s+(?:endeavou?r|effort|attempt|intention|task|aim|purpose)\s+(?=to\s)", re.I)
 #: Adverbs between an aim verb and its complement.
@@ -160,7 +165,7 @@ def _patterns(path=None) -> dict:
     verbs, nouns = _alternation(m["aim_verb"]), _alternation(m["aim_noun"])
     copulas, frames = _alternation(m["copula"]), _alternation(m["aim_frame"])
     attain, us = _alternation(m["attain_verb"]), _alternation(m["us_subject"])
-    start = r"(?=\s*(?:to|that|in|the|an?|its|their|our|for|by|through|with)\b)"
+    start = r"(?=\s*(?:to|that|in|the|an?|its|their|our|for|by|through|with|at|toward|towards)\b)"
     return {
         "verb": re.compile(r"\b(?:would\s+|will\s+|must\s+|should\s+|do\s+|does\s+)?" + verbs + r"\b"
                            + _ADVERBS + start, re.I),
@@ -196,7 +201,7 @@ def _trim(text: str, start: int, end: int) -> tuple:
         start += 1
     while end > start and text[end - 1] in _TRAIL:
         end -= 1
-    m = re.match(r"(?:and|or|also)\s+", text[start:end], re.I)
+    m = re.match(r"(?:(?:and|or|also)\s+)?(?:(?:must|should|shall)\s+(?:also\s+)?(?=[a-z]))?", text[start:end], re.I)
     if m:
         start += m.end()
     m = re.search(r"[\s,;]+(?:and|or)$", text[start:end], re.I)
@@ -280,14 +285,15 @@ def _complement_start(masked: str, pos: int, skip_to: bool) -> int:
             pos += m.end()
             rest = masked[pos:]
     # "look forward to the full participation": "to" is a preposition here.
-    m = re.match(r"\s*to\s+(?=(?:the|a|an|its|their|our|his|her|this|these|those)\s)", rest, re.I)
+    m = re.match(r"\s*(?:to|at|toward|towards)\s+(?=(?:the|a|an|its|their|our|his|her|this|these|those)\s)",
+                 rest, re.I)
     if m:
         pos += m.end()
     return pos
 
 
-def _find_marker(masked: str):
-    """(complement start, marker kind, marker span) of the first valid aim marker, or None."""
+def _markers(masked: str) -> list:
+    """(marker start, complement start, kind) of the valid aim markers, first first."""
     p = _patterns()
     found = []
     for kind in ("frame", "has_as", "copula", "verb"):
@@ -296,12 +302,26 @@ def _find_marker(masked: str):
                 continue
             if kind in ("copula", "has_as") and not _owner_ok(masked, m.start()):
                 continue
-            found.append((m.start(), kind, m))
-            break
-    if not found:
-        return None
-    _, kind, m = min(found, key=lambda t: t[0])
-    return _complement_start(masked, m.end(), skip_to=kind in ("verb", "frame")), kind, (m.start(), m.end())
+            found.append((m.start(), _complement_start(masked, m.end(), skip_to=kind in ("verb", "frame")), kind))
+    return sorted(found)
+
+
+def _complement_aims(text: str, masked: str, start: int, kind: str):
+    """Aims of the complement that begins at ``start``; None for a framing complement."""
+    a, b = _trim(text, start, len(text))
+    m = _EFFORT.match(masked, a)
+    if m:
+        a = m.end()  # "objectives is the endeavor to weaken ...": the infinitive is the aim
+    if b <= a or _patterns()["frame_complement"].match(masked[a:b]) or _PREDICATIVE.match(masked[a:b]):
+        return None  # framing: "US policy includes certain limited goals", "objectives are broad"
+    if _INFINITIVE_START.match(masked[a:b]):
+        spans = _cut(text, a, b, _INF_CUT)
+        if kind in ("copula", "has_as") and len(spans) == 1:
+            # "The objective is to foster X and the close association of Y":
+            # a copula takes an infinitive and a noun phrase as two aims.
+            spans = _cut(text, a, b, _AND_THE_OF)
+        return spans
+    return _cut(text, a, b, _NOM_CUT)
 
 
 def _analyse(text: str) -> tuple:
@@ -314,7 +334,11 @@ def _analyse(text: str) -> tuple:
         for i, m in enumerate(enums):
             end = enums[i + 1].start() if i + 1 < len(enums) else len(text)
             a, b = _trim(text, m.end(), end)
-            if b > a:
+            if b <= a:
+                continue
+            if _MODAL_START.match(text[m.end():end]):
+                spans.extend(_cut(text, a, b, _INF_CUT))  # "(1) must bolster X, and must engage in Y"
+            else:
                 spans.extend(_split_item(text, a, b))
         return spans, enums[0].start()
     lead = _LEAD_ENUM.match(masked)
@@ -332,27 +356,14 @@ def _analyse(text: str) -> tuple:
             return [], len(text)  # "To meet X, the U.S. must acknowledge ...": no aim of its own
         a, b = _trim(text, body, len(text))
         return (_cut(text, a, b, _INF_CUT) if b > a else []), body
-    found = _find_marker(masked)
-    if found is None:
-        if lead:
-            a, b = _trim(text, body, len(text))
-            return (_split_item(text, a, b) if b > a else []), body
-        return [], len(text)
-    start, kind, _ = found
-    a, b = _trim(text, start, len(text))
-    m = _EFFORT.match(masked, a)
-    if m:
-        a = m.end()  # "objectives is the endeavor to weaken ...": the infinitive is the aim
-    if b <= a or p["frame_complement"].match(masked[a:b]):
-        return [], len(text)  # a framing sentence: "US policy includes certain limited goals"
-    if _INFINITIVE_START.match(masked[a:b]):
-        spans = _cut(text, a, b, _INF_CUT)
-        if kind in ("copula", "has_as") and len(spans) == 1:
-            # "The objective is to foster X and the close association of Y":
-            # a copula takes an infinitive and a noun phrase as two aims.
-            spans = _cut(text, a, b, _AND_THE_OF)
-        return spans, a
-    return _cut(text, a, b, _NOM_CUT), a
+    for _, start, kind in _markers(masked):
+        spans = _complement_aims(text, masked, start, kind)
+        if spans is not None:
+            return spans, (spans[0][0] if spans else len(text))
+    if lead:
+        a, b = _trim(text, body, len(text))
+        return (_split_item(text, a, b) if b > a else []), body
+    return [], len(text)
 
 
 def split_aims(text: str) -> list:
