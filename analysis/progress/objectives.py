@@ -84,11 +84,13 @@ _PARTICIPLE_PURPOSE = re.compile(
     r"(?=" + _NOT_VERB + r"(?!(?:and|or|but|in|of|on|at|by|for|with|through|as|which|who|especially)\b)"
     r"[a-z]+\s)", re.I)
 #: Cut points of an infinitive chain: semicolons; "and to <verb>" (also with
-#: a short inserted phrase, "and, specifically, to"); "and must <verb>";
+#: a short inserted phrase, "and, specifically, to"); the commas of a series
+#: "to A, to B, and to C"; "and must <verb>";
 #: "while at the same time <verb>ing".
 _INF_CUT = re.compile(
     r";\s*(?:and\s+|or\s+)?"
     r"|,?\s+(?:and|or)\s*(?:,\s*[^,;]{1,40}?,\s*)?(?=(?:to\s+" + _NOT_VERB + r"[a-z]+|that)\b)"
+    r"|,\s+(?=to\s+" + _NOT_VERB + r"[a-z]+\b[^;]*?,\s+(?:and|or)\s*(?:,\s*[^,;]{1,40}?,\s*)?to\s+" + _NOT_VERB + r")"
     r"|,?\s+(?:and|or)\s+(?=(?:must|should|shall)\s+[a-z])"
     r"|,?\s+while\s+(?:at\s+the\s+same\s+time\s+)?(?=[a-z]+ing\b|to\b)", re.I)
 #: Cut points of a nominal list: semicolons, list commas before a determiner
