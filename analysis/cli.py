@@ -5,7 +5,11 @@ Subcommands
 run
     Load documents (files or folders) and write every table as CSV.
 validate
-    Compare objectives and verdicts with hand coding (gold JSON files).
+    Compare objectives, evidence and verdicts with hand coding (gold JSON
+    files); ``--cv`` for held-out (leave-one-document-out) figures.
+fit
+    Refit the evidence ranker and verdict grader on a coded corpus and
+    write the model table ``analysis/data/progress_model.csv``.
 notebooks
     Execute the notebooks and write every figure.
 
@@ -44,6 +48,27 @@ def _cmd_run(args) -> int:
     return 1 if errors else 0
 
 
+def _cmd_fit(args) -> int:
+    from .progress.coded import load_coded
+    from .progress.model import MODEL_PATH, fit_model, save_model
+
+    errors: list[str] = []
+    gold = args.gold or (args.coded / "gold")
+    try:
+        corpus = load_coded(gold, args.coded, errors=errors)
+        model = fit_model(corpus)
+    except (FileNotFoundError, ValueError) as e:
+        for line in errors:
+            print(f"error: {line}", file=sys.stderr)
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    for line in errors:
+        print(f"error: {line}", file=sys.stderr)
+    path = save_model(model, args.out or MODEL_PATH)
+    print(f"fitted on {len(corpus.doc_ids)} coded statement(s); wrote {path}")
+    return 1 if errors else 0
+
+
 def _cmd_notebooks(args) -> int:
     from .notebooks import run_notebooks
 
@@ -67,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     val = validate.add_arguments(sub.add_parser("validate", help="compare with hand coding"))
     val.set_defaults(func=validate.run)
+
+    fit = sub.add_parser("fit", help="refit the verdict model on a coded corpus")
+    fit.add_argument("coded", type=Path, help="folder of coded statements (*.txt) with gold/*.json")
+    fit.add_argument("--gold", type=Path, default=None, help="gold folder (default: CODED/gold)")
+    fit.add_argument("--out", type=Path, default=None,
+                     help="model table to write (default: the package's analysis/data/progress_model.csv)")
+    fit.set_defaults(func=_cmd_fit)
 
     nb = sub.add_parser("notebooks", help="execute the notebooks, write figures")
     nb.add_argument("--corpus", type=Path, default=config.RAW_DIR)

@@ -37,7 +37,7 @@ Cite first (the seed's verdicts), then the hard cases:
 'not_achieved'
 >>> score_text("Our policies have been making slow progress.")["category"]
 'slow'
->>> score_text("Relations with X are lacking somewhat in cordiality.")["score"] < 0
+>>> score_text("Relations with X are somewhat strained.")["score"] < 0
 True
 >>> score_text("The results are not unfavorable.")["category"]
 'partial'

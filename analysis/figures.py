@@ -49,7 +49,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import config
-from .assess import VERDICTS
+from .progress.grading import VERDICTS_BEST_FIRST as VERDICTS
 from .stats import bootstrap_ci
 from .tables import atomic_path, write_table
 
@@ -74,7 +74,7 @@ MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
 #: grey print (Harrower & Brewer 2003, *The Cartographic Journal* 40(1)).
 HEATMAP_CMAP = "Blues"
 #: Labels shown on axes for the five-level verdict scale
-#: (:data:`analysis.assess.VERDICTS`, most to least favourable).
+#: (:data:`analysis.progress.grading.VERDICTS_BEST_FIRST`).
 VERDICT_LABELS = {v: v.replace("_", " ") for v in VERDICTS}
 #: Verdict colours and markers: a green–blue–orange–vermillion sequence from
 #: the Okabe–Ito palette, grey for "not assessed".

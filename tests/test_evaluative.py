@@ -11,7 +11,7 @@ SLOW = "As regards our objective of economic development, our policies have been
 SUCCESS = "In regard to our objective of maintaining support, our policies have been successful."
 HEDGED = "The information program has been reasonably successful in obtaining support."
 NOT_FULLY = "This does not mean that they are fully aware of any responsibility to share our burdens."
-LONG_TERM = "On the whole, technical assistance is achieving its purpose from a long-term viewpoint."
+LONG_TERM = "On the whole, the training program has been successful from a long-term viewpoint."
 NEUTRAL = "The mission was established in 1942 and moved to the capital."
 
 
@@ -69,8 +69,8 @@ def test_evaluative_not_only_is_no_negation():
 
 
 def test_evaluative_hedge_softens_cordiality():
-    mild = score_text("Relations are lacking somewhat in cordiality.")["score"]
-    strong = score_text("Relations are lacking in cordiality.")["score"]
+    mild = score_text("Relations are somewhat strained.")["score"]
+    strong = score_text("Relations are strained.")["score"]
     assert strong < mild < 0
 
 
@@ -107,7 +107,7 @@ def test_evaluative_lexicon_rows_are_documented():
     lex = load_lexicon()
     assert len(lex) > 50
     for e in lex:
-        assert e["origin"] in {"issue", "seed", "genre", "general"}, e
+        assert e["origin"] in {"issue", "seed", "genre", "general", "codebook"}, e
         assert e["category"] in set(CATEGORIES) | {None}, e
         assert -1.0 <= e["weight"] <= 1.0, e
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import config
+from .coded import VERDICTS
 from .objectives import extract_objectives
 from .explain import explain
 
@@ -30,17 +31,19 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     Parameters
     ----------
     tables : dict of str to pandas.DataFrame
-        Needs ``sentences`` (the foundation's table); not modified.
+        Needs ``sentences`` (the loader's table); not modified.
     seed : int
         Unused (nothing here is random); kept for the step interface.
 
     Returns
     -------
     dict
-        ``objectives`` (doc_id, objective_id, sentence_id, start, end, text),
-        ``alignment`` (doc_id, objective_id, sentence_id, score, ...),
-        ``assessments`` (doc_id, objective_id, verdict, score, confidence,
-        evidence_sentence_ids, evidence).
+        ``objectives`` (doc_id, objective_id, sentence_id, start, end, text,
+        horizon), ``alignment`` (every objective x evaluation-sentence pair:
+        score = probability that a coder cites the sentence for the aim,
+        rank, evidence flag, via) and ``assessments`` (doc_id, objective_id,
+        verdict, score, confidence, evidence_sentence_ids, evidence), graded
+        by the shipped model (``analysis/data/progress_model.csv``).
 
     Examples
     --------
@@ -51,16 +54,14 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     ...              "As regards democratic institutions, this objective is far from realization.",
     ...              "The mission arrived in May."]})
     >>> out = build_tables({"sentences": s}, seed=0)
-    >>> out["assessments"][["objective_id", "verdict", "score"]].values.tolist()
-    [[1, 'not_achieved', 0.0]]
+    >>> sorted(out), out["assessments"]["verdict"].isin(VERDICTS).all()
+    (['alignment', 'assessments', 'objectives'], True)
     """
-    from ..alignment import align
-    from ..assess import assess
+    from .model import load_model
 
     if "sentences" not in tables:
         raise KeyError("tables has no 'sentences'; run analysis.load_corpus first")
     sentences = tables["sentences"]
     objectives = extract_objectives(sentences)
-    alignment = align(objectives, sentences)
-    assessments = assess(objectives, alignment, sentences)
-    return {"objectives": objectives, "alignment": alignment, "assessments": assessments}
+    out = load_model().predict(objectives, sentences)
+    return {"objectives": objectives, "alignment": out["alignment"], "assessments": out["assessments"]}

@@ -15,8 +15,9 @@ Every (objective, evaluation sentence) pair of a document gets a vector of
   the best objective;
 * blanket judgements ("the long-range objectives ... are not realizable"):
   a sentence that judges a named group of aims (plural "objectives",
-  "aims", "goals"; qualified "long-range" / "immediate" or not) covers every
-  objective of that horizon;
+  "aims", "goals"; qualified "long-range" / "immediate" or not) with a
+  progress cue covers every objective of that horizon, and is kept as
+  evidence for all of them (:func:`select_evidence`);
 * the sentence itself: whether it carries a progress cue
   (:mod:`analysis.evaluative`), whether it is a recommendation ("we should
   ...") rather than a judgement, its place in the evaluation.
@@ -24,10 +25,12 @@ Every (objective, evaluation sentence) pair of a document gets a vector of
 :class:`EvidenceRanker` is a logistic regression over these features fitted
 on hand-coded evidence (``python -m analysis fit``); it gives every pair
 the probability that a coder would cite the sentence for the objective.
-How many sentences count, and when none does, is learned too: a sentence is
-evidence when its probability reaches ``threshold_`` and at least
-``relative_`` of the objective's best sentence's; both are chosen by
-leave-one-document-out predictions on the training documents.
+How many sentences count is learned too: a sentence is evidence when its
+probability reaches ``threshold_`` and at least ``relative_`` of the
+objective's best sentence's; both are chosen to maximise the evidence F1 of
+leave-one-document-out predictions on the training documents. When none
+counts, an aim is not assessed: that decision is the grader's, from the
+best probability and the evidence mass (:mod:`analysis.progress.grading`).
 """
 from __future__ import annotations
 
@@ -190,7 +193,7 @@ def _doc_pairs(objs: pd.DataFrame, doc_sents: pd.DataFrame) -> pd.DataFrame:
         "para_sem": para_sem, "para_sem_rel_obj": _relative(np.clip(para_sem, 0, None), 1), "lead_cos_rel": _relative(lead_cos, 1),
         "crossref": xref, "lead": np.broadcast_to(lead, cos.shape), "cue": np.broadcast_to(cue, cos.shape),
         "prescriptive": np.broadcast_to(presc, cos.shape), "blanket": blanket,
-        "blanket_cue": blanket * (cue > 0), "position": np.broadcast_to(pos, cos.shape),
+        "blanket_cue": blanket * ((cue > 0) & (presc == 0)), "position": np.broadcast_to(pos, cos.shape),
         "log_n_eval": np.full(cos.shape, math.log(n_s)),
     }
     oids = objs["objective_id"].astype(int).to_numpy()
@@ -255,6 +258,13 @@ def select_evidence(pairs: pd.DataFrame, proba, threshold: float, relative: floa
                     max_evidence: int = MAX_EVIDENCE) -> np.ndarray:
     """Boolean mask of the pairs kept as evidence (see module notes).
 
+    A pair without any overlap (no shared content word or topic family in
+    the sentence or its paragraph, no cross-reference) is never kept. A
+    blanket judgement (a sentence that judges a named group of aims,
+    ``blanket_cue``) is kept for every aim of the group, whatever its
+    probability: the codebook's rule, which a model fitted on a few
+    statements with few blanket judgements cannot learn.
+
     Examples
     --------
     >>> p = pd.DataFrame({"doc_id": ["d"] * 3, "objective_id": [1, 1, 2], "sentence_id": [4, 5, 4]})
@@ -262,43 +272,61 @@ def select_evidence(pairs: pd.DataFrame, proba, threshold: float, relative: floa
     [True, False, False]
     """
     proba = np.asarray(proba, dtype=float)
-    keep = np.zeros(len(pairs), dtype=bool)
     if not len(pairs):
-        return keep
-    frame = pd.DataFrame({"doc_id": pairs["doc_id"].to_numpy(), "objective_id": pairs["objective_id"].to_numpy(),
-                          "sentence_id": pairs["sentence_id"].to_numpy(), "p": proba,
-                          "i": np.arange(len(pairs))})
-    for _, g in frame.groupby(["doc_id", "objective_id"], sort=False):
-        g = g.sort_values(["p", "sentence_id"], ascending=[False, True], kind="stable")
-        top = g["p"].iloc[0]
-        ok = g[(g["p"] >= threshold) & (g["p"] >= relative * top)].head(max_evidence)
-        keep[ok["i"].to_numpy()] = True
+        return np.zeros(0, dtype=bool)
+    rank, top = _ranks(pairs, proba)
+    keep = (proba >= threshold) & (proba >= relative * top) & (rank < max_evidence)
+    if {"cos", "para_cos", "crossref"} <= set(pairs.columns):
+        # A sentence that shares no content word or topic family with the
+        # aim, in itself or in its paragraph, and does not announce it, says
+        # nothing that bears on it (the codebook's not_assessed); ranking
+        # alone would still put some sentence first.
+        keep &= (pairs[["cos", "para_cos", "crossref"]].to_numpy(dtype=float) > 0).any(axis=1)
+    if "blanket_cue" in pairs:
+        # The codebook's rule: a blanket judgement covers every aim it names.
+        keep |= pairs["blanket_cue"].to_numpy(dtype=float) > 0
     return keep
 
 
-def evidence_f1(pairs: pd.DataFrame, selected, y) -> float:
-    """Mean over objectives of the F1 of the selected sentences against gold.
+def _ranks(pairs: pd.DataFrame, proba: np.ndarray):
+    """Rank of each pair within its objective (0 = most probable) and the objective's best."""
+    key = pd.factorize(pd.MultiIndex.from_arrays([pairs["doc_id"].to_numpy(),
+                                                  pairs["objective_id"].to_numpy()]))[0]
+    order = np.lexsort((pairs["sentence_id"].to_numpy(), -proba, key))
+    sk = key[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sk)) + 1]
+    first = np.repeat(starts, np.diff(np.r_[starts, len(sk)]))
+    rank = np.empty(len(proba), dtype=int)
+    rank[order] = np.arange(len(proba)) - first
+    top = np.empty(len(proba))
+    top[order] = proba[order][first]
+    return rank, top
 
-    An objective with no gold evidence scores 1 when nothing is selected for
-    it and 0 otherwise (saying "nothing judges this aim" is a decision too).
+
+def evidence_f1(pairs: pd.DataFrame, selected, y) -> float:
+    """Mean over coded-with-evidence objectives of the F1 of the selected sentences.
+
+    Objectives the coders cite no sentence for are left out: whether the
+    evaluation says nothing on an aim is the grader's decision
+    (``not_assessed``, from the best probability and the evidence mass),
+    not the selection rule's.
 
     Examples
     --------
     >>> p = pd.DataFrame({"doc_id": ["d"] * 3, "objective_id": [1, 1, 2]})
     >>> evidence_f1(p, [True, False, False], [1, 1, 0])
-    0.8333333333333333
+    0.6666666666666666
     """
-    f = pd.DataFrame({"doc_id": pairs["doc_id"].to_numpy(), "objective_id": pairs["objective_id"].to_numpy(),
-                      "s": np.asarray(selected, dtype=bool), "y": np.asarray(y, dtype=bool)})
-    scores = []
-    for _, g in f.groupby(["doc_id", "objective_id"], sort=True):
-        tp = int((g["s"] & g["y"]).sum())
-        ns, ny = int(g["s"].sum()), int(g["y"].sum())
-        if ny == 0:
-            scores.append(1.0 if ns == 0 else 0.0)
-        else:
-            scores.append(2 * tp / (ns + ny))
-    return float(np.mean(scores)) if scores else float("nan")
+    key = pd.factorize(pd.MultiIndex.from_arrays([pairs["doc_id"].to_numpy(),
+                                                  pairs["objective_id"].to_numpy()]))[0]
+    s = np.asarray(selected, dtype=bool)
+    t = np.asarray(y, dtype=bool)
+    n = key.max() + 1 if len(key) else 0
+    ny = np.bincount(key, weights=t, minlength=n)
+    ns = np.bincount(key, weights=s, minlength=n)
+    tp = np.bincount(key, weights=s & t, minlength=n)
+    has = ny > 0
+    return float(np.mean(2 * tp[has] / (ns[has] + ny[has]))) if has.any() else float("nan")
 
 
 class EvidenceRanker(BaseEstimator):

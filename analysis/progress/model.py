@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config
-from .coded import CodedCorpus, gold_evidence, label_objectives
+from .coded import VERDICTS, CodedCorpus, gold_evidence, label_objectives
 from .evidence import EvidenceRanker, pair_features
 from .grading import ASSESSMENT_COLUMNS, PROGRESS, VerdictGrader, objective_features
 from .linear import MODEL_COLUMNS, LinearState
@@ -49,9 +49,8 @@ class ProgressModel:
         alignment = self.ranker.alignment(pairs)
         feats = objective_features(objectives, pairs, proba, sel, sentences)
         if len(feats):
-            P = self.grader.predict_proba(feats)
-            verdict = np.asarray(self.grader.classes_, dtype=object)[P.argmax(axis=1)]
-            conf = P.max(axis=1)
+            verdict = self.grader.predict(feats)
+            conf = self.grader.confidence(feats)
         else:
             verdict, conf = np.array([], dtype=object), np.array([])
         text = {(str(d), int(i)): str(t) for d, i, t in
@@ -74,11 +73,14 @@ class ProgressModel:
             ("evidence", "param", "", "relative", self.ranker.relative_),
             ("evidence", "param", "", "max_evidence", self.ranker.max_evidence),
             ("evidence", "param", "", "C", self.ranker.C),
-            ("grader", "param", "", "C", self.grader.C_),
-            ("grader", "param", "", "temperature", self.grader.temperature_),
+            ("assess", "param", "", "C", self.grader.C_assess_),
+            ("assess", "param", "", "threshold", self.grader.threshold_),
+            ("grade", "param", "", "C", self.grader.C_grade_),
+            ("grade", "param", "", "temperature", self.grader.temperature_),
         ], columns=MODEL_COLUMNS)
         return pd.concat([params, self.ranker.model_.to_frame("evidence"),
-                          self.grader.model_.to_frame("grader")], ignore_index=True)
+                          self.grader.assess_.to_frame("assess"),
+                          self.grader.grade_.to_frame("grade")], ignore_index=True)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame) -> "ProgressModel":
@@ -88,10 +90,14 @@ class ProgressModel:
         ranker.threshold_ = float(p[("evidence", "threshold")])
         ranker.relative_ = float(p[("evidence", "relative")])
         grader = VerdictGrader()
-        grader.model_ = LinearState.from_frame(frame, "grader")
-        grader.C_ = float(p[("grader", "C")])
-        grader.temperature_ = float(p[("grader", "temperature")])
-        grader.classes_ = [str(c) for c in grader.model_.classes]
+        grader.assess_ = LinearState.from_frame(frame, "assess")
+        grader.grade_ = LinearState.from_frame(frame, "grade")
+        grader.C_assess_ = float(p[("assess", "C")])
+        grader.threshold_ = float(p[("assess", "threshold")])
+        grader.C_grade_ = float(p[("grade", "C")])
+        grader.temperature_ = float(p[("grade", "temperature")])
+        grader.grade_.classes = [str(c) for c in grader.grade_.classes]
+        grader.classes_ = list(VERDICTS)
         return cls(ranker, grader)
 
 

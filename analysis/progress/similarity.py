@@ -155,12 +155,23 @@ class Embedder:
 
 @lru_cache(maxsize=1)
 def _wordllama():
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     try:
         import wordllama
         from wordllama import WordLlama
     except ImportError as e:  # pragma: no cover - a dependency of the package
         raise ImportError("semantic similarity needs the `wordllama` package; "
                           "install the pinned environment (make test) or `pip install wordllama`") from e
+    finally:
+        # wordllama calls logging.basicConfig(level=INFO) on import, which
+        # would print every library's INFO lines; undo it.
+        for h in root.handlers[:]:
+            if h not in handlers:
+                root.removeHandler(h)
+        root.setLevel(level)
     # WordLlama 0.4.0 looks for its tokenizer under "tokenizer/" but ships it
     # under "tokenizers/"; its own folder, given as the cache, holds both the
     # tokenizer ("tokenizers/...") and the weights ("weights/..."), so nothing
