@@ -204,8 +204,8 @@ def reliability(det: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> d = pd.DataFrame({"confidence": [0.95, 0.8, 0.2], "gold_verdict": ["slow", "slow", "slow"],
     ...                   "predicted_verdict": ["slow", "partial", "slow"]})
-    >>> reliability(d)[["bin", "n", "accuracy"]].values.tolist()[-2:]
-    [['0.7-0.9', 1, 0.0], ['0.9-1.0', 1, 1.0]]
+    >>> reliability(d)[["bin", "n", "accuracy"]].values.tolist()[-3:]
+    [['0.7-0.9', 1, 0.0], ['0.9-1.0', 1, 1.0], ['>=0.7', 2, 0.5]]
     """
     d = det.dropna(subset=["confidence"])
     rows = []

@@ -64,8 +64,7 @@ PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|will\s+have\
 BLANKET = re.compile(r"\b(?:(long[- ]range|long[- ]term|ultimate|immediate|short[- ]term|short[- ]range|"
                      r"more\s+immediate|basic|foregoing|above|stated|our|these|its|all)\s+)"
                      r"(?:\w+\s+){0,2}?(?:objectives|aims|goals)\b", re.I)
-_HORIZON = {"long": "long_range", "ultim": "long_range", "immed": "immediate", "short": "immediate",
-            "more ": "immediate"}
+_HORIZON = {"long": "long_range", "ultim": "long_range", "immed": "immediate", "short": "immediate"}
 #: Editors' notes and omission lines are not the Department's text.
 EDITORIAL = re.compile(r"^\s*(?:\[[^\]]*\]\s*|(?:\.\s*){3,})$")
 #: A sentence's cue strength counts up to this (three plain cues): many
@@ -115,10 +114,10 @@ def blanket_horizon(text: str):
     m = BLANKET.search(str(text))
     if not m:
         return None
-    q = m.group(1).lower()
-    for prefix, horizon in _HORIZON.items():
-        if q.startswith(prefix):
-            return horizon
+    for word in re.findall(r"[a-z]+", m.group(0).lower()):
+        for prefix, horizon in _HORIZON.items():
+            if word.startswith(prefix):
+                return horizon
     return "all"
 
 
@@ -172,7 +171,7 @@ def _doc_pairs(objs: pd.DataFrame, doc_sents: pd.DataFrame) -> pd.DataFrame:
         if tp:
             sims = (O @ vec.transform([tp]).T).toarray().ravel()
             xref[:, j] = _relative(sims[:, None], 0).ravel() if sims.max() > 0 else 0.0
-    horizons = (objs["horizon"].fillna("").astype(str).tolist() if "horizon" in objs
+    horizons = ([h if isinstance(h, str) else "" for h in objs["horizon"]] if "horizon" in objs
                 else [""] * n_o)
     blanket = np.zeros_like(cos)
     cue = np.array([_cue_strength(t) for t in texts])

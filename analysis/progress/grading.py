@@ -144,7 +144,8 @@ def objective_features(objectives: pd.DataFrame, pairs: pd.DataFrame, proba, sel
         share = doc_share.get(key[0], {})
         row["doc_achieved"] = share.get("achieved", 0.0)
         row["doc_not_achieved"] = share.get("not_achieved", 0.0)
-        horizon = str(getattr(o, "horizon", "") or "")
+        horizon = getattr(o, "horizon", "")
+        horizon = horizon if isinstance(horizon, str) else ""
         row["long_range"] = float(horizon == "long_range")
         row["immediate"] = float(horizon == "immediate")
         row["position"] = k_obj[n] / max(n_objs[n] - 1, 1)
@@ -173,7 +174,6 @@ def objective_features(objectives: pd.DataFrame, pairs: pd.DataFrame, proba, sel
             row["mass"] = float(sum(weights))
             row["n_evidence"] = float(len(weights))
             row["tone"] = float(np.average(tones, weights=weights)) if weights else 0.0
-            horizon = str(getattr(o, "horizon", "") or "")
             blanket = [read((key[0], int(s)))["tone"] for s in g["sentence_id"]
                        if blanket_horizon(text[(key[0], int(s))]) in ("all", horizon or "all")
                        and read((key[0], int(s)))["details"]]
@@ -260,6 +260,7 @@ class VerdictGrader(BaseEstimator):
     >>> rng = np.random.default_rng(0)
     >>> X = pd.DataFrame(np.zeros((40, len(OBJECTIVE_FEATURES))), columns=OBJECTIVE_FEATURES)
     >>> X["max_p"] = np.r_[rng.uniform(0.6, 1, 30), rng.uniform(0, 0.2, 10)]
+    >>> X.loc[:29, "judged"] = 1  # assessed aims have a judging evidence sentence
     >>> X.loc[:14, "rule_achieved"] = 1; X.loc[15:29, "rule_not_achieved"] = 1
     >>> y = np.array(["achieved"] * 15 + ["not_achieved"] * 15 + ["not_assessed"] * 10)
     >>> g = VerdictGrader().fit(X, y, groups=np.tile(list("abcd"), 10))

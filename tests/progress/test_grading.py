@@ -1,0 +1,151 @@
+"""Tests of analysis/progress/grading.py and the shipped model's verdicts.
+
+Behaviour on planted statements: what the codebook decides whatever the
+fitted coefficients (silent evaluation, recommendation only, blanket
+judgement). The seed's exact verdicts are snapshots
+(``test_snapshots.py``), not behaviour.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.progress import build_tables
+from analysis.progress.coded import VERDICTS
+from analysis.progress.grading import (ASSESSMENT_COLUMNS, OBJECTIVE_FEATURES, PROGRESS, VerdictGrader,
+                                       objective_features)
+
+
+def _doc(objectives, evaluation, doc_id="t"):
+    rows, sid = [], 0
+    for t in objectives:
+        rows.append({"doc_id": doc_id, "sentence_id": sid, "section": "objectives", "paragraph": 1, "text": t})
+        sid += 1
+    for p, para in enumerate(evaluation, start=2):
+        for t in para:
+            rows.append({"doc_id": doc_id, "sentence_id": sid, "section": "evaluation", "paragraph": p, "text": t})
+            sid += 1
+    return pd.DataFrame(rows)
+
+
+BLANKET = _doc(
+    ["The long-range objectives of US policy toward the country are the restoration of its independence "
+     "and the establishment of free elections.",
+     "Our immediate objectives are to protect American property and to keep the legation open."],
+    [["The long-range objectives set forth above are not realizable in the foreseeable future."],
+     ["The legation has been kept open, and its work has been effective."]])
+RECOMMENDATION_ONLY = _doc(
+    ["We seek to expand trade with the country and to encourage its fisheries industry."],
+    [["Trade with the country has expanded considerably and our purchases have been successful."],
+     ["We should make every effort to encourage the fisheries industry through technical missions."]])
+SILENT = _doc(["We seek to obtain tin and to expand cultural exchange."],
+              [["The ambassador presented his credentials in May."]])
+NO_EVALUATION = _doc(["We seek to obtain copper and to expand trade with the country."], [])
+
+
+def _verdicts(doc):
+    out = build_tables({"sentences": doc}, seed=0)
+    a = out["assessments"].merge(out["objectives"][["objective_id", "text"]], on="objective_id")
+    return dict(zip(a["text"], a["verdict"])), out
+
+
+def test_grading_silent_evaluation_is_not_assessed():
+    v, out = _verdicts(SILENT)
+    assert set(v.values()) == {"not_assessed"}
+    assert (out["assessments"]["evidence_sentence_ids"] == "").all()
+
+
+def test_grading_no_evaluation_section_is_not_assessed():
+    v, _ = _verdicts(NO_EVALUATION)
+    assert list(v.values()) == ["not_assessed", "not_assessed"]
+
+
+def test_grading_recommendation_only_aim_is_not_assessed():
+    v, _ = _verdicts(RECOMMENDATION_ONLY)
+    assert v["to encourage its fisheries industry"] == "not_assessed"
+    assert v["to expand trade with the country"] != "not_assessed"
+
+
+def test_grading_blanket_judgement_covers_the_long_range_aims():
+    v, out = _verdicts(BLANKET)
+    assert v["the restoration of its independence"] == "not_achieved"
+    assert v["the establishment of free elections"] == "not_achieved"
+    assert v["to protect American property"] == "not_assessed"
+    blanket_id = "2"
+    ev = dict(zip(out["assessments"]["objective_id"], out["assessments"]["evidence_sentence_ids"]))
+    assert ev[1] == blanket_id and ev[2] == blanket_id
+
+
+def test_grading_every_objective_gets_one_row_with_scale_values():
+    for doc in (BLANKET, RECOMMENDATION_ONLY, SILENT, NO_EVALUATION):
+        out = build_tables({"sentences": doc}, seed=0)
+        a = out["assessments"]
+        assert list(a.columns) == ASSESSMENT_COLUMNS
+        assert len(a) == len(out["objectives"])
+        assert a["verdict"].isin(VERDICTS).all()
+        assert ((a["confidence"] >= 0) & (a["confidence"] <= 1)).all()
+        for r in a.itertuples():
+            if r.verdict == "not_assessed":
+                assert pd.isna(r.score)
+            else:
+                assert r.score == pytest.approx(PROGRESS[r.verdict], abs=1e-3)
+
+
+def test_grading_same_input_same_output_and_input_untouched():
+    before = BLANKET.copy()
+    a = build_tables({"sentences": BLANKET}, seed=1)
+    b = build_tables({"sentences": BLANKET}, seed=2)
+    for k in a:
+        pd.testing.assert_frame_equal(a[k], b[k])
+    pd.testing.assert_frame_equal(BLANKET, before)
+
+
+def test_grading_features_read_cues_of_the_evidence_only():
+    s = _doc(["We seek to expand trade."], [["Progress has been slow.", "The program failed."]])
+    o = pd.DataFrame({"doc_id": ["t"], "objective_id": [1], "text": ["to expand trade"]})
+    p = pd.DataFrame({"doc_id": ["t", "t"], "objective_id": [1, 1], "sentence_id": [1, 2]})
+    f = objective_features(o, p, [0.9, 0.9], [True, False], s).iloc[0]
+    assert f["cue_slow"] > 0 and f["cue_not_achieved"] == 0
+    assert f["rule_slow"] == 1.0 and f["judged"] == 1.0
+    assert f["doc_not_achieved"] > 0  # the whole evaluation is read for the document's tone
+
+
+def _planted(n_docs=5, per=12, seed=0):
+    rng = np.random.default_rng(seed)
+    X = pd.DataFrame(np.zeros((n_docs * per, len(OBJECTIVE_FEATURES))), columns=OBJECTIVE_FEATURES)
+    y = rng.choice(["achieved", "partial", "not_achieved", "not_assessed"], size=len(X))
+    for i, v in enumerate(y):
+        if v == "not_assessed":
+            X.loc[i, "max_p"] = rng.uniform(0, 0.2)
+            continue
+        X.loc[i, ["max_p", "mass", "judged"]] = [rng.uniform(0.6, 1), 1.0, 1.0]
+        X.loc[i, "rule_" + v] = 1.0
+        X.loc[i, "cue_" + v] = rng.uniform(0.5, 1.5)
+    return X, y, np.repeat([f"d{i}" for i in range(n_docs)], per)
+
+
+def test_grading_grader_learns_planted_verdicts_and_is_calibrated():
+    X, y, g = _planted()
+    grader = VerdictGrader().fit(X, y, groups=g)
+    assert (grader.predict(X) == y).mean() == 1.0
+    P = grader.predict_proba(X)
+    assert np.allclose(P.sum(axis=1), 1.0)
+    assert 0 < grader.threshold_ < 1 and grader.temperature_ > 0
+    assert (grader.confidence(X) >= 0.5).all()
+
+
+def test_grading_grader_rejects_unknown_verdicts_and_bad_parameters():
+    X, y, g = _planted()
+    with pytest.raises(ValueError, match="unknown verdicts"):
+        VerdictGrader().fit(X, np.where(y == "partial", "great", y), groups=g)
+    with pytest.raises(ValueError, match="Cs must be positive"):
+        VerdictGrader(Cs=(0,)).fit(X, y, groups=g)
+
+
+def test_grading_contributions_explain_the_stages():
+    X, y, g = _planted()
+    grader = VerdictGrader().fit(X, y, groups=g)
+    pulls = grader.contributions(X.iloc[0])
+    assert set(pulls) == {"assessed", "grade"}
+    assert "max_p" in pulls["assessed"].columns and "rule_achieved" in pulls["grade"].columns
