@@ -106,7 +106,7 @@ MIXED_SHARE = 0.3
 SLOW_SHARE = 0.5
 
 NEGATORS = frozenset("""not no never cannot hardly scarcely without neither nor
-nothing none nowhere lack lacks lacked""".split())
+nothing none nowhere lack lacks lacked lacking""".split())
 TOTALITY = frozenset("""fully entirely wholly completely altogether quite always
 all very too particularly""".split())
 HEDGES = frozenset("""somewhat reasonably fairly moderately relatively partly

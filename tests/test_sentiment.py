@@ -15,8 +15,11 @@ from conftest import SEED_DOC
 
 VALIDATION = Path(__file__).parent / "data" / "sentiment_validation.csv"
 #: Agreement measured on the 42 hand-coded seed sentences (2026 session of
-#: issue 3); a change that lowers it must be deliberate.
-MIN_AGREEMENT = {"compound": (0.54, 0.31), "register": (0.88, 0.82)}
+#: issue 3); a change that lowers it must be deliberate. The register floor
+#: was 0.88 / 0.82 while the lexicon held entries written for the seed's own
+#: sentences (an in-sample figure); with those removed (issue 9) it measures
+#: 0.857 / 0.788.
+MIN_AGREEMENT = {"compound": (0.54, 0.31), "register": (0.85, 0.78)}
 TINY = pd.DataFrame({"doc_id": ["a"] * 4 + ["b"], "sentence_id": [0, 1, 2, 3, 0],
                      "section": ["objectives", "evaluation", "evaluation", "relations", "other"],
                      "text": ["We seek Peru's support.", "Relations with Peru have been successful.",

@@ -54,7 +54,7 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     ...              "As regards democratic institutions, this objective is far from realization.",
     ...              "The mission arrived in May."]})
     >>> out = build_tables({"sentences": s}, seed=0)
-    >>> sorted(out), out["assessments"]["verdict"].isin(VERDICTS).all()
+    >>> sorted(out), bool(out["assessments"]["verdict"].isin(VERDICTS).all())
     (['alignment', 'assessments', 'objectives'], True)
     """
     from .model import load_model
