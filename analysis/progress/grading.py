@@ -215,8 +215,10 @@ def _silent(X: pd.DataFrame) -> np.ndarray:
     """Aims the evaluation says nothing on, by the codebook's definitions.
 
     No evidence sentence at all, or only recommendations ("An aim touched
-    only by recommendations is not_assessed"): ``not_assessed`` without
-    asking the model.
+    only by recommendations is not_assessed"): the verdict is
+    ``not_assessed`` whatever the model says; its confidence stays the
+    model's calibrated probability of ``not_assessed``, which is how often
+    such aims are in fact unassessed in held-out coding.
     """
     return X["judged"].to_numpy(dtype=float) == 0
 
@@ -298,7 +300,7 @@ class VerdictGrader(BaseEstimator):
         # Held-out probabilities for every candidate, then the best pair.
         best = None
         for Ca in self.Cs:
-            pa = np.where(_silent(X), 0.0, _logo_proba(A, assessed, groups, Ca, [0, 1])[:, 1])
+            pa = _logo_proba(A, assessed, groups, Ca, [0, 1])[:, 1]
             for Cg in self.Cs:
                 pg = np.zeros((len(y), len(grades)))
                 for d in np.unique(groups):
@@ -312,7 +314,8 @@ class VerdictGrader(BaseEstimator):
                     for k, c in enumerate(m.classes):
                         pg[te, grades.index(c)] = P[:, k]
                 for t in sorted(self.thresholds):
-                    pred = np.where(pa >= t, np.asarray(grades, dtype=object)[pg.argmax(axis=1)], "not_assessed")
+                    pred = np.where((pa >= t) & ~_silent(X), np.asarray(grades, dtype=object)[pg.argmax(axis=1)],
+                                    "not_assessed")
                     acc = float((pred == y).mean())
                     if best is None or acc > best[0] + 1e-12:
                         best = (acc, Ca, Cg, t, pa, pg)
@@ -341,7 +344,6 @@ class VerdictGrader(BaseEstimator):
     def _stages(self, X):
         check_is_fitted(self, "assess_")
         pa = self.assess_.predict_proba(X[ASSESS_FEATURES].to_numpy(dtype=float))[:, 1]
-        pa = np.where(_silent(X), 0.0, pa)
         P = self.grade_.predict_proba(X[GRADE_FEATURES].to_numpy(dtype=float))
         pg = np.zeros((len(X), len(SCALE)))
         for k, c in enumerate(self.grade_.classes):
@@ -350,7 +352,7 @@ class VerdictGrader(BaseEstimator):
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         pa, pg = self._stages(X)
-        return np.where(pa >= self.threshold_, np.asarray(SCALE, dtype=object)[pg.argmax(axis=1)],
+        return np.where((pa >= self.threshold_) & ~_silent(X), np.asarray(SCALE, dtype=object)[pg.argmax(axis=1)],
                         "not_assessed").astype(object)
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
