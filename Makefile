@@ -9,9 +9,9 @@ export SOURCE_DATE_EPOCH := 0
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: reproduce tables notebooks test bench lock clean
+.PHONY: reproduce tables notebooks validation fit test bench lock clean
 
-reproduce: tables notebooks
+reproduce: tables notebooks validation
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
@@ -25,6 +25,16 @@ tables: $(STAMP)
 
 notebooks: tables
 	$(PY) -m analysis notebooks --seed $(SEED)
+
+# Held-out (leave-one-document-out) agreement with the coded corpus:
+# tables in build/validation, figure figures/validation-confusion.*
+validation: $(STAMP)
+	$(PY) -m analysis validate data/coded/gold data/coded --cv --by region --seed $(SEED) \
+		--out build/validation --figure figures > build/validation.txt
+
+# Refit the verdict model (analysis/data/progress_model.csv) from the coded corpus.
+fit: $(STAMP)
+	$(PY) -m analysis fit data/coded
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -982,13 +982,14 @@ def alignment_matrix(alignment: pd.DataFrame, objectives: pd.DataFrame,
                      sentences: pd.DataFrame, doc_id: str) -> pd.DataFrame:
     """Objective × evaluation-sentence scores of one document (complete grid).
 
-    Pairs under the alignment threshold (absent from ``alignment``) get an
-    empty score.
+    ``score`` is the probability that a coder cites the sentence for the
+    objective; ``evidence`` whether the package keeps it as evidence. Pairs
+    absent from ``alignment`` get an empty score.
 
     Returns
     -------
     pandas.DataFrame
-        doc_id, objective_id, label, sentence_id, score.
+        doc_id, objective_id, label, sentence_id, score, evidence.
 
     Examples
     --------
@@ -1000,7 +1001,7 @@ def alignment_matrix(alignment: pd.DataFrame, objectives: pd.DataFrame,
     >>> alignment_matrix(al, ob, se, "d")["score"].tolist()
     [0.4, nan]
     """
-    cols = ["doc_id", "objective_id", "label", "sentence_id", "score"]
+    cols = ["doc_id", "objective_id", "label", "sentence_id", "score", "evidence"]
     ob = objectives[objectives["doc_id"] == doc_id]
     ev = sentences[(sentences["doc_id"] == doc_id) & (sentences["section"] == "evaluation")]
     sids = sorted(set(ev["sentence_id"].astype(int)))
@@ -1012,11 +1013,18 @@ def alignment_matrix(alignment: pd.DataFrame, objectives: pd.DataFrame,
     grid = pd.MultiIndex.from_product([sorted(ob["objective_id"].astype(int)), sids],
                                       names=["objective_id", "sentence_id"]).to_frame(index=False)
     if al is not None and len(al):
-        a = al.astype({"objective_id": int, "sentence_id": int}).groupby(
-            ["objective_id", "sentence_id"], as_index=False)["score"].max()
+        al = al.astype({"objective_id": int, "sentence_id": int})
+        a = al.groupby(["objective_id", "sentence_id"], as_index=False)["score"].max()
+        if "evidence" in al:
+            ev_flag = al["evidence"].astype(str).str.lower().isin(["true", "1"])
+            a = a.merge(al.assign(evidence=ev_flag).groupby(["objective_id", "sentence_id"], as_index=False)
+                        ["evidence"].max(), on=["objective_id", "sentence_id"])
         grid = grid.merge(a, on=["objective_id", "sentence_id"], how="left")
     else:
         grid["score"] = np.nan
+    if "evidence" not in grid:
+        grid["evidence"] = False
+    grid["evidence"] = grid["evidence"].fillna(False).astype(bool)
     labels = {int(i): f"O{int(i)} {short_label(t, 36)}" for i, t in zip(ob["objective_id"], ob["text"])}
     grid.insert(0, "doc_id", doc_id)
     grid.insert(2, "label", grid["objective_id"].map(labels))
@@ -1051,11 +1059,19 @@ def plot_alignment(data: pd.DataFrame, title_doc: str = "") -> Figure:
         ax.patch.set_edgecolor("#c8c8c8")
         sns.heatmap(mat, ax=ax, cmap=HEATMAP_CMAP, vmin=0, vmax=max(vmax, 1e-9),
                     linewidths=0.5, linecolor="white",
-                    cbar_kws={"label": "alignment score (kept pairs)", "shrink": 0.9})
+                    cbar_kws={"label": "probability a coder cites it", "shrink": 0.9})
+        if "evidence" in data:
+            from matplotlib.patches import Rectangle
+
+            rows = {lab: k for k, lab in enumerate(mat.index)}
+            cols_ = {c: k for k, c in enumerate(mat.columns)}
+            for r in data[data["evidence"].astype(bool)].itertuples():
+                ax.add_patch(Rectangle((cols_[r.sentence_id], rows[r.label]), 1, 1, fill=False,
+                                       edgecolor=OKABE_ITO[3], linewidth=1.4))
         ax.set_xticks(np.arange(mat.shape[1]) + 0.5, [str(c) for c in mat.columns],
                       rotation=90)
         ax.set_yticks(np.arange(mat.shape[0]) + 0.5, mat.index, rotation=0)
-        ax.set_xlabel("evaluation sentence (sentence_id); hatched: below the alignment threshold")
+        ax.set_xlabel("evaluation sentence (sentence_id); outlined: kept as evidence; hatched: not scored")
         ax.set_ylabel("stated objective")
         ax.tick_params(length=0)
         fig.suptitle("Which evaluation sentences speak to which objective"

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -41,7 +43,10 @@ tables, have, figures = nbk.setup("04", corpus, out, figures, seed)
 # ## The verdict on each objective
 #
 # One row per stated objective (labelled `O1`, `O2`, … with a short form of its text); the
-# dot sits on the verdict, the small number is the grader's confidence.
+# dot sits on the verdict, the small number is the grader's confidence (its calibrated
+# probability). Held out on the ten coded statements the verdicts agree with the coders on
+# about 3 objectives in 10 (README, "method and validation"; `figures/validation-confusion`):
+# read each verdict with its confidence and check it against its evidence sentences below.
 
 # %%
 if have["objectives"] and have["assessments"]:
@@ -76,7 +81,8 @@ if have["objectives"] and have["assessments"] and hasattr(analysis, "explain"):
 # ## Which evaluation sentences speak to which objective
 #
 # The alignment score of every objective with every sentence of the evaluation section, one
-# heat map per document; grey cells fall below the alignment threshold.
+# heat map per document: the probability that a coder would cite the sentence for the aim; outlined cells are
+# the evidence the package keeps (see docs/methods.md for how that rule is learned).
 
 # %%
 if have["objectives"] and have["alignment"]:
