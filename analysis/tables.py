@@ -1,4 +1,4 @@
-"""Writing and reading the tidy tables: atomic, UTF-8, byte-identical.
+"""Writing and reading the tidy tables: atomic, UTF-8, byte-identical, spreadsheet-safe.
 
 Every table the package writes goes through :func:`write_table`, which
 writes to a temporary file in the target folder and renames it over the
@@ -9,6 +9,7 @@ gives byte-identical files on the same pinned environment.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,54 @@ FLOAT_FORMAT = "%.6g"
 TEXT_COLUMNS = {c: str for c in ("doc_id", "footnotes", "text", "iso2", "country",
                                  "surface", "heading", "subheading", "section",
                                  "evidence_sentence_ids", "evidence", "term")}
+
+
+#: Leading characters that make a spreadsheet read a cell as a formula
+#: (OWASP, "CSV injection"); such text cells are written with a leading
+#: apostrophe, which spreadsheets hide and :func:`read_table` removes. A
+#: text cell that itself begins with an apostrophe gets a second one, so the
+#: round trip is exact.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+#: Control characters other than tab and newline never reach a table.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _safe_cell(v):
+    if not isinstance(v, str):
+        return v
+    v = _CONTROL.sub("", v)
+    return "'" + v if v.startswith(FORMULA_START) else v
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cells are safe to open in a spreadsheet.
+
+    Text cells lose control characters (NUL, escape ...), and those that
+    begin with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or an
+    apostrophe get a leading apostrophe. Numbers are untouched (``-3`` stays
+    a number). :func:`read_table` undoes the apostrophe.
+
+    Examples
+    --------
+    >>> spreadsheet_safe(pd.DataFrame({"t": ["=cmd|' /C calc'!A0", "ok", "a" + chr(0) + "b"],
+    ...                                "n": [-1, 2, 3]})).values.tolist()
+    [["'=cmd|' /C calc'!A0", -1], ['ok', 2], ['ab', 3]]
+    """
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+            out[c] = out[c].map(_safe_cell)
+    return out
+
+
+def _unsafe_cell(v):
+    return v[1:] if isinstance(v, str) and v.startswith("'") and v[1:].startswith(FORMULA_START) else v
 
 
 @contextmanager
@@ -47,6 +96,9 @@ def atomic_path(path):
     os.close(fd)
     try:
         yield Path(tmp)
+        # mkstemp creates the file for its owner only; a table is as readable
+        # as any file the user creates (the umask decides).
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -79,7 +131,7 @@ def write_table(df: pd.DataFrame, path) -> Path:
     """
     path = Path(path)
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
-        df.to_csv(fh, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+        spreadsheet_safe(df).to_csv(fh, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
     return path
 
 
@@ -98,7 +150,11 @@ def read_table(path) -> pd.DataFrame:
     '007'
     """
     # Only empty cells are missing: "NA" is Namibia's ISO code, not a gap.
-    return pd.read_csv(path, dtype=TEXT_COLUMNS, keep_default_na=False, na_values=[""])
+    df = pd.read_csv(path, dtype=TEXT_COLUMNS, keep_default_na=False, na_values=[""])
+    for c in df.columns:
+        if df[c].dtype == object or pd.api.types.is_string_dtype(df[c]):
+            df[c] = df[c].map(_unsafe_cell)
+    return df
 
 
 def read_tables(folder) -> dict:
