@@ -54,16 +54,16 @@ def _cmd_fit(args) -> int:
 
     errors: list[str] = []
     gold = args.gold or (args.coded / "gold")
+    model = None
     try:
         corpus = load_coded(gold, args.coded, errors=errors)
         model = fit_model(corpus)
     except (FileNotFoundError, ValueError) as e:
-        for line in errors:
-            print(f"error: {line}", file=sys.stderr)
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+        errors.append(str(e))
     for line in errors:
         print(f"error: {line}", file=sys.stderr)
+    if model is None:
+        return 1
     path = save_model(model, args.out or MODEL_PATH)
     print(f"fitted on {len(corpus.doc_ids)} coded statement(s); wrote {path}")
     return 1 if errors else 0

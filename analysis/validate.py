@@ -354,16 +354,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 def run(args) -> int:
     """Print the report for parsed ``args``; 1 on an unusable input."""
     errors: list = []
+    res = None
     try:
         res = validate(args.gold_dir, args.docs_dir, details=True, cv=args.cv, by=args.by,
                        seed=args.seed, errors=errors)
     except (FileNotFoundError, ValueError) as e:
-        for line in errors:
-            print(f"error: {line}", file=sys.stderr)
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+        errors.append(str(e))
     for line in errors:
         print(f"error: {line}", file=sys.stderr)
+    if res is None:
+        return 1
     with pd.option_context("display.width", 220, "display.max_columns", 30):
         print(f"mode: {res['mode']}" + ("" if res["mode"] == "held_out" else
                                           "  (not held out; use --cv for held-out figures)"))

@@ -9,19 +9,8 @@ from analysis.progress.evidence import (ALIGNMENT_COLUMNS, PAIR_FEATURES, Eviden
                                         evaluation_sentences, evidence_f1, pair_features, select_evidence)
 from analysis.progress.objectives import extract_objectives
 from analysis.progress.similarity import analyze, topic_phrase
-
-
-def _doc(objectives, evaluation, doc_id="t"):
-    """A sentences table: objectives sentences, then evaluation paragraphs."""
-    rows, sid = [], 0
-    for t in objectives:
-        rows.append({"doc_id": doc_id, "sentence_id": sid, "section": "objectives", "paragraph": 1, "text": t})
-        sid += 1
-    for p, para in enumerate(evaluation, start=2):
-        for t in para:
-            rows.append({"doc_id": doc_id, "sentence_id": sid, "section": "evaluation", "paragraph": p, "text": t})
-            sid += 1
-    return pd.DataFrame(rows)
+from conftest import BLANKET_STATEMENT as BLANKET
+from conftest import statement as _doc
 
 
 NUMBERED = _doc(
@@ -29,12 +18,6 @@ NUMBERED = _doc(
      "(2) assist the development of a stable economy, and (3) promote cooperation in the United Nations."],
     [["With respect to the air bases, access has been fully obtained and the bases are in use."],
      ["Economic development has made little progress.", "Inflation is severe."]])
-BLANKET = _doc(
-    ["The long-range objectives of US policy toward the country are the restoration of its independence "
-     "and the establishment of free elections.",
-     "Our immediate objectives are to protect American property and to keep the legation open."],
-    [["The long-range objectives set forth above are not realizable in the foreseeable future."],
-     ["The legation has been kept open, and its work has been effective."]])
 EDITORIAL = _doc(["We seek to expand trade."],
                  [["[Here follows a section on trade.]", ". . . . . . .", "Trade has expanded."]])
 

@@ -15,26 +15,10 @@ from analysis.progress import build_tables
 from analysis.progress.coded import VERDICTS
 from analysis.progress.grading import (ASSESSMENT_COLUMNS, OBJECTIVE_FEATURES, PROGRESS, VerdictGrader,
                                        objective_features)
+from conftest import BLANKET_STATEMENT as BLANKET
+from conftest import statement as _doc
 
 
-def _doc(objectives, evaluation, doc_id="t"):
-    rows, sid = [], 0
-    for t in objectives:
-        rows.append({"doc_id": doc_id, "sentence_id": sid, "section": "objectives", "paragraph": 1, "text": t})
-        sid += 1
-    for p, para in enumerate(evaluation, start=2):
-        for t in para:
-            rows.append({"doc_id": doc_id, "sentence_id": sid, "section": "evaluation", "paragraph": p, "text": t})
-            sid += 1
-    return pd.DataFrame(rows)
-
-
-BLANKET = _doc(
-    ["The long-range objectives of US policy toward the country are the restoration of its independence "
-     "and the establishment of free elections.",
-     "Our immediate objectives are to protect American property and to keep the legation open."],
-    [["The long-range objectives set forth above are not realizable in the foreseeable future."],
-     ["The legation has been kept open, and its work has been effective."]])
 RECOMMENDATION_ONLY = _doc(
     ["We seek to expand trade with the country and to encourage its fisheries industry."],
     [["Trade with the country has expanded considerably and our purchases have been successful."],

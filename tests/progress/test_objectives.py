@@ -5,23 +5,11 @@ import pandas as pd
 import pytest
 
 from analysis.progress.objectives import OBJECTIVE_COLUMNS, extract_objectives, split_aims
+from conftest import statement as _doc
 
 SEED_DOC = "frus1951v02-peru"
 
 
-def _doc(objectives, evaluation, doc_id="t"):
-    """A sentences table: objectives sentences, then evaluation paragraphs."""
-    rows, sid = [], 0
-    for t in objectives:
-        rows.append({"doc_id": doc_id, "sentence_id": sid, "section": "objectives",
-                     "paragraph": 1, "text": t})
-        sid += 1
-    for p, para in enumerate(evaluation, start=2):
-        for t in para:
-            rows.append({"doc_id": doc_id, "sentence_id": sid, "section": "evaluation",
-                         "paragraph": p, "text": t})
-            sid += 1
-    return pd.DataFrame(rows)
 
 
 NUMBERED = _doc(
