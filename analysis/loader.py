@@ -52,6 +52,11 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATE = re.compile(rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),\s+(?P<year>1[89]\d\d)\b")
 #: Front matter before the first heading is short; a longer block is body.
 MAX_FRONT_MATTER_WORDS = 14
+#: A first block longer than this is body text, not a title: the titles of
+#: the series' documents run to 8-16 words ("Policy Statement Prepared in the
+#: Department of State", with a country and a date); a whole volume copied
+#: as one line (issue 10) starts with a block of a million words.
+MAX_TITLE_WORDS = 20
 
 
 class LoadError(ValueError):
@@ -254,6 +259,17 @@ def strip_markers(text: str) -> str:
     return inline.clean(text)[0]
 
 
+def _more_words_than(text: str, n: int) -> bool:
+    """Whether ``text`` has more than ``n`` words, reading only its start.
+
+    Examples
+    --------
+    >>> _more_words_than("a b c", 2), _more_words_than("a b c", 3)
+    (True, False)
+    """
+    return len(text[:64 * (n + 1)].split(None, n)) > n
+
+
 def _parse_date(text: str) -> str:
     m = _DATE.search(text)
     if not m:
@@ -297,6 +313,7 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     inline = _Inline(footnotes)
 
     title = ""
+    title_done = False  # the first text block is the title unless it is long
     date = ""
     section, heading, subheading = "other", "", ""
     seen_heading = False
@@ -315,10 +332,12 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
             subheading = ""
             seen_heading = True
             continue
-        if not title:
-            title = b
-            continue
-        if not seen_heading and len(b.split()) <= MAX_FRONT_MATTER_WORDS and (
+        if not title_done:
+            title_done = True
+            if not _more_words_than(b, MAX_TITLE_WORDS):
+                title = b
+                continue
+        if not seen_heading and not _more_words_than(b, MAX_FRONT_MATTER_WORDS) and (
                 (has_headings and not b.endswith(".")) or (not date and _parse_date(b))):
             # title block: dateline ("Colombia, May 8, 1950"), office, place
             date = date or _parse_date(b)
@@ -340,15 +359,22 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
         paragraph += 1
         pages = [(o - offset, p) for o, p in pages]
         refs = [(o - offset, n) for o, n in refs]
+        # pages and refs are in text order, as are the spans: one pass each
+        ip = ir = 0
         for start, end in split_spans(clean):
-            sent_page = page
-            for o, p in pages:
-                if o <= start:
-                    sent_page = p
-            fns = [str(n) for o, n in refs if start <= o <= end]
+            while ip < len(pages) and pages[ip][0] <= start:
+                page = pages[ip][1]
+                ip += 1
+            while ir < len(refs) and refs[ir][0] < start:
+                ir += 1
+            fns = []
+            j = ir
+            while j < len(refs) and refs[j][0] <= end:
+                fns.append(str(refs[j][1]))
+                j += 1
             rows.append({"doc_id": doc_id, "section": section, "heading": heading,
                          "subheading": subheading, "paragraph": paragraph,
-                         "page": sent_page, "footnotes": ";".join(fns),
+                         "page": page, "footnotes": ";".join(fns),
                          "text": clean[start:end]})
         for _, p in pages:
             page = p
