@@ -27,6 +27,14 @@ Rules of the detector
   same document also names the country otherwise ("Indian" counts for India
   only in a statement that names India — in a Latin-American statement it
   means indigenous people).
+* Matching is one Aho-Corasick pass (``ahocorasick_rs``) over the text of
+  all sentences joined: every surface found at a word boundary is a
+  candidate, and the leftmost-longest candidates are kept, which is what the
+  trie-compiled regex of :func:`_lexicon` (the reference, still used for a
+  sentence with line breaks or runs of spaces, where a multi-word surface
+  may be split by any whitespace) finds. Same mentions on
+  ``data/coded/*.txt`` and ``data/raw`` (``tests/test_countries.py``), at
+  automaton speed (issue 10: 3 MB/s for the regex).
 * "Georgia" is the US state (the Georgian SSR was part of the Soviet Union in
   the period of the series): only "Republic of Georgia" counts as GE.
 
@@ -45,10 +53,12 @@ Only ``sentences.text`` is searched, so footnotes are never read.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick_rs
 import pandas as pd
 import pycountry
 
@@ -77,6 +87,33 @@ _TITLES = re.compile(
     r"Judge|Justice|Professor|Prof|Minister|Mister|Sr|Señor)\.?"
     r"|\b[A-Z]\.|(?<=\S)\s[A-Z][a-z]+)\s+$")
 _LANGUAGE_AFTER = re.compile(r"^(?:\s+language|-speaking|-language|\s+speaking)")
+#: Whitespace other than the space (every character of ``str.isspace`` but
+#: " "): a sentence holding any, or two spaces in a row, is matched with the
+#: regex, whose ``\s+`` lets a multi-word surface span it. (An explicit class
+#: scans several times faster than ``[^\S ]`` or an alternation.)
+_ODD_SPACE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+                        "\u202f\u205f\u3000]")
+
+
+def _odd_space_at(text: str) -> list:
+    """Offsets of whitespace the automaton cannot match as a single space.
+
+    Examples
+    --------
+    >>> _odd_space_at("a  b\\nc d")
+    [1, 4]
+    """
+    found = [m.start() for m in _ODD_SPACE.finditer(text)]
+    i = text.find("  ")
+    while i != -1:
+        found.append(i)
+        i = text.find("  ", i + 2)
+    return sorted(found)
+
+
+#: Joins sentence texts for the one automaton pass: neither a word character
+#: nor whitespace, and in no surface, so no match crosses two sentences.
+_SEP = "\x00"
 MENTION_COLUMNS = ["doc_id", "sentence_id", "iso2", "country", "surface", "kind",
                    "start", "end", "iso2_current"]
 
@@ -178,6 +215,69 @@ def _lexicon(path: str | None = None):
     return pattern, entries, _display_names(aliases)
 
 
+@lru_cache(maxsize=4)
+def _automaton(path: str | None = None):
+    """Aho-Corasick automaton of every surface of :func:`_lexicon`, and the surfaces."""
+    _, entries, _ = _lexicon(path)
+    surfaces = sorted(entries)
+    return ahocorasick_rs.AhoCorasick(surfaces), surfaces
+
+
+def _automaton_spans(text: str, auto) -> list:
+    """Leftmost-longest whole-word surface spans of ``text``, in order.
+
+    Every occurrence of a surface (overlapping ones too) is a candidate when
+    non-word characters (``re``'s ``\\W``: not alphanumeric nor ``_``) or
+    the ends of the text bound it; at each start the longest candidate wins
+    and scanning resumes at its end: the matches of the trie regex.
+
+    Examples
+    --------
+    >>> _automaton_spans("Costa Rica, Perusal and Peru.", _automaton())
+    [(0, 10), (24, 28)]
+    """
+    longest: dict[int, int] = {}
+    n = len(text)
+    for _, start, end in auto[0].find_matches_as_indexes(text, overlapping=True):
+        if start:
+            ch = text[start - 1]
+            if ch.isalnum() or ch == "_":
+                continue
+        if end < n:
+            ch = text[end]
+            if ch.isalnum() or ch == "_":
+                continue
+        if longest.get(start, -1) < end:
+            longest[start] = end
+    spans, pos = [], 0
+    for start in sorted(longest):
+        if start >= pos:
+            spans.append((start, longest[start]))
+            pos = longest[start]
+    return spans
+
+
+def _regex_spans(text: str, path: str | None = None) -> list:
+    """The reference: spans of the trie-compiled regex of :func:`_lexicon`."""
+    pattern = _lexicon(path)[0]
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _mention(text: str, start: int, end: int, entries: dict, names: dict):
+    """The mention at ``text[start:end]`` after the trap rules, or None."""
+    surface = text[start:end]
+    key = surface if surface in entries else re.sub(r"\s+", " ", surface)
+    iso2, kind, condition = entries[key]
+    if kind in HIDDEN_KINDS:
+        return None
+    if condition == "not_person" and _TITLES.search(text[max(0, start - 40):start]):
+        return None
+    if condition == "not_language" and _LANGUAGE_AFTER.match(text[end:end + 12]):
+        return None
+    return {"iso2": iso2, "country": names.get(iso2, iso2), "surface": surface,
+            "kind": kind, "start": start, "end": end, "condition": condition}
+
+
 def detect(text: str, aliases=None) -> list[dict]:
     """Country mentions in one sentence: iso2, country, surface, kind, start, end.
 
@@ -202,21 +302,45 @@ def detect(text: str, aliases=None) -> list[dict]:
     [('CL', 'Chile', 'name'), ('CL', 'Chilean', 'demonym'), ('SU', 'USSR', 'abbreviation')]
     >>> detect("The Latin American and inter-American bodies met in New Mexico.")
     []
+    >>> [m["surface"] for m in detect("Costa\\nRica and  the Dominican   Republic")]
+    ['Costa\\nRica', 'Dominican   Republic']
     """
-    pattern, entries, names = _lexicon(None if aliases is None else str(aliases))
+    path = None if aliases is None else str(aliases)
+    _, entries, names = _lexicon(path)
+    spans = (_regex_spans(text, path) if _odd_space_at(text)
+             else _automaton_spans(text, _automaton(path)))
+    return [m for m in (_mention(text, a, b, entries, names) for a, b in spans) if m]
+
+
+def _detect_all(texts: list, path: str | None) -> list:
+    """(index of text, mention) for every text, in order: one automaton pass.
+
+    The texts are joined with :data:`_SEP`; texts with line breaks or runs of
+    spaces (rare after the loader) go through :func:`detect`'s regex path.
+    """
+    _, entries, names = _lexicon(path)
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    joined = _SEP.join(texts)
+    if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator
+        return [(i, m) for i, t in enumerate(texts) for m in detect(t, path)]
+    offsets, pos = [], 0
+    for t in texts:
+        offsets.append(pos)
+        pos += len(t) + 1
+    odd = {bisect.bisect_right(offsets, o) - 1 for o in _odd_space_at(joined)}
     out = []
-    for m in pattern.finditer(text):
-        surface = m.group(0)
-        iso2, kind, condition = entries[re.sub(r"\s+", " ", surface)]
-        if kind in HIDDEN_KINDS:
+    for a, b in _automaton_spans(joined, _automaton(path)):
+        i = bisect.bisect_right(offsets, a) - 1
+        if i in odd:
             continue
-        if condition == "not_person" and _TITLES.search(text[max(0, m.start() - 40):m.start()]):
-            continue
-        if condition == "not_language" and _LANGUAGE_AFTER.match(text[m.end():m.end() + 12]):
-            continue
-        out.append({"iso2": iso2, "country": names.get(iso2, iso2), "surface": surface,
-                    "kind": kind, "start": m.start(), "end": m.end(),
-                    "condition": condition})
+        o = offsets[i]
+        m = _mention(texts[i], a - o, b - o, entries, names)
+        if m:
+            out.append((i, m))
+    if odd:
+        for i in sorted(odd):
+            out.extend((i, m) for m in detect(texts[i], path))
+        out.sort(key=lambda x: (x[0], x[1]["start"]))
     return out
 
 
@@ -248,19 +372,18 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
     missing = {"doc_id", "sentence_id", "text"} - set(sentences.columns)
     if missing:
         raise ValueError(f"sentences table lacks columns {sorted(missing)}; run the loader first")
-    rows = []
-    for doc_id, sid, text in zip(sentences.doc_id, sentences.sentence_id, sentences.text):
-        if not isinstance(text, str):
-            continue
-        for m in detect(text, aliases):
-            rows.append({"doc_id": doc_id, "sentence_id": sid, **m})
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS[:-1] + ["condition"])
-    if len(df):
-        named = df[df.condition != "needs_name_in_doc"].groupby("doc_id").iso2.agg(set)
-        keep = [c != "needs_name_in_doc" or iso2 in named.get(d, set())
-                for d, iso2, c in zip(df.doc_id, df.iso2, df.condition)]
-        df = df[keep]
-    df = df.drop(columns="condition").reset_index(drop=True)
+    doc_ids = sentences.doc_id.tolist()
+    sids = sentences.sentence_id.tolist()
+    path = None if aliases is None else str(aliases)
+    found = _detect_all(sentences.text.tolist(), path)
+    named = {(doc_ids[i], m["iso2"]) for i, m in found if m["condition"] != "needs_name_in_doc"}
+    found = [(i, m) for i, m in found
+             if m["condition"] != "needs_name_in_doc" or (doc_ids[i], m["iso2"]) in named]
+    cols = {"doc_id": [doc_ids[i] for i, _ in found],
+            "sentence_id": [sids[i] for i, _ in found]}
+    for c in MENTION_COLUMNS[2:-1]:
+        cols[c] = [m[c] for _, m in found]
+    df = pd.DataFrame(cols, columns=MENTION_COLUMNS[:-1])
     df["iso2_current"] = df.iso2.map(current_code)
     df["sentence_id"] = df.sentence_id.astype("int64")
     df["start"] = df.start.astype("int64")
