@@ -383,7 +383,8 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
             "sentence_id": [sids[i] for i, _ in found]}
     for c in MENTION_COLUMNS[2:-1]:
         cols[c] = [m[c] for _, m in found]
-    df = pd.DataFrame(cols, columns=MENTION_COLUMNS[:-1])
+    df = (pd.DataFrame(cols, columns=MENTION_COLUMNS[:-1]) if found
+          else pd.DataFrame(columns=MENTION_COLUMNS[:-1]))  # empty: object columns
     df["iso2_current"] = df.iso2.map(current_code)
     df["sentence_id"] = df.sentence_id.astype("int64")
     df["start"] = df.start.astype("int64")
@@ -433,6 +434,9 @@ def focus_countries(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:
 def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     """Pipeline step: ``mentions`` and, where needed, ``documents`` with ``country``.
 
+    A ``mentions`` table already in ``tables`` (computed per document by
+    :func:`analysis.pipeline.load_measured`) is reused.
+
     The ``country`` column of ``documents`` is kept where the manifest gave
     it and filled by :func:`focus_countries` where it is empty. ``seed`` is
     unused (nothing is random) and accepted for the step interface.
@@ -449,7 +453,9 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     if "sentences" not in tables:
         raise KeyError("tables has no 'sentences' table; run analysis.loader before analysis.countries")
     sentences = tables["sentences"]
-    mentions = find_mentions(sentences)
+    mentions = tables.get("mentions")
+    if mentions is None:  # pipeline.build computes it per document, as it loads
+        mentions = find_mentions(sentences)
     out = {"mentions": mentions}
     docs = tables.get("documents")
     if docs is not None:

@@ -506,6 +506,80 @@ def _add(doc: Document, row, path: Path, docs: list, seen: set, collect: list) -
     docs.append(doc)
 
 
+def _natural_key(doc_id: str):
+    """Sort key of a doc_id with its numbers compared as numbers ("d9" < "d10").
+
+    Examples
+    --------
+    >>> sorted(["v2d10", "v2d9", "a"], key=_natural_key)
+    ['a', 'v2d9', 'v2d10']
+    """
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", doc_id)]
+
+
+def load_path(path, doc_id: str | None = None, encoding: str | None = None) -> list:
+    """The documents of one input file (a ``.txt`` document or a TEI volume).
+
+    Raises
+    ------
+    LoadError
+        With a one-line message naming the file and the problem.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".xml":
+        from .tei import load_tei
+
+        return load_tei(path)
+    return [load_document(path, encoding=encoding, doc_id=doc_id)]
+
+
+def _manifest_for(inputs, manifest) -> dict:
+    """file name → manifest row, from ``manifest`` or the one beside the inputs."""
+    man_path = Path(manifest) if manifest else _find_manifest([Path(i) for i in inputs])
+    man = read_manifest(man_path) if man_path else pd.DataFrame(columns=MANIFEST_COLUMNS)
+    return {row.file: row for row in man.itertuples(index=False)}
+
+
+def plan_inputs(inputs, manifest=None, errors: list | None = None) -> list:
+    """The files to load, each with its manifest row: ``[(path, row or None), ...]``.
+
+    Folders give their documents; messages about inputs that do not exist go
+    to ``errors``.
+    """
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    collect = errors if errors is not None else []
+    paths = expand_inputs(inputs, collect)
+    by_file = _manifest_for(inputs, manifest)
+    return [(p, by_file.get(p.name)) for p in paths]
+
+
+def assemble(loaded, errors: list) -> tuple:
+    """Documents of ``loaded`` in doc_id order, with manifest metadata; repeats reported.
+
+    ``loaded`` holds ``(path, row, documents)`` per input file. Documents are
+    ordered by doc_id (numbers compared as numbers), so the tables do not
+    depend on the order the inputs were given in.
+    """
+    docs: list[Document] = []
+    seen: set[str] = set()
+    for path, row, found in loaded:
+        for doc in found:
+            _add(doc, None if path.suffix.lower() == ".xml" else row, path, docs, seen, errors)
+    return sorted(docs, key=lambda d: _natural_key(d.doc_id))
+
+
+def foundation_tables(docs: list) -> dict:
+    """``documents``, ``sentences`` and ``footnotes`` of loaded documents, in their order."""
+    documents = pd.DataFrame([d.metadata() for d in docs], columns=DOCUMENT_COLUMNS)
+    documents["n_sentences"] = documents["n_sentences"].astype("int64")
+    sentences = (pd.concat([d.sentences for d in docs], ignore_index=True) if docs
+                 else pd.DataFrame(columns=SENTENCE_COLUMNS))
+    footnotes = (pd.concat([d.footnotes for d in docs], ignore_index=True) if docs
+                 else pd.DataFrame(columns=FOOTNOTE_COLUMNS))
+    return {"documents": documents, "sentences": sentences, "footnotes": footnotes}
+
+
 def load_corpus(inputs, manifest=None, errors: list | None = None,
                 encoding: str | None = None) -> dict:
     """Load files and folders into the foundation tables.
@@ -524,7 +598,8 @@ def load_corpus(inputs, manifest=None, errors: list | None = None,
     Returns
     -------
     dict
-        ``documents``, ``sentences`` and ``footnotes`` DataFrames.
+        ``documents``, ``sentences`` and ``footnotes`` DataFrames; documents
+        in doc_id order (numbers compared as numbers).
 
     Examples
     --------
@@ -534,37 +609,17 @@ def load_corpus(inputs, manifest=None, errors: list | None = None,
     >>> tables["documents"].loc[0, "country"]
     'PE'
     """
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
     collect = errors if errors is not None else []
-    paths = expand_inputs(inputs, collect)
-    man_path = Path(manifest) if manifest else _find_manifest([Path(i) for i in inputs])
-    man = read_manifest(man_path) if man_path else pd.DataFrame(columns=MANIFEST_COLUMNS)
-    by_file = {row.file: row for row in man.itertuples(index=False)}
-    docs: list[Document] = []
-    seen: set[str] = set()
-    for path in paths:
-        row = by_file.get(path.name)
+    loaded = []
+    for path, row in plan_inputs(inputs, manifest, collect):
         try:
-            if path.suffix.lower() == ".xml":
-                from .tei import load_tei
-
-                loaded = load_tei(path)
-                row = None  # a manifest row names a file, not one of its documents
-            else:
-                loaded = [load_document(path, encoding=encoding,
-                                        doc_id=(row.doc_id or None) if row is not None else None)]
+            found = load_path(path, encoding=encoding,
+                              doc_id=(row.doc_id or None) if row is not None else None)
         except LoadError as exc:
             collect.append(str(exc))
             continue
-        for doc in loaded:
-            _add(doc, row, path, docs, seen, collect)
+        loaded.append((path, row, found))
+    docs = assemble(loaded, collect)
     if errors is None and collect:
         raise LoadError(collect[0])
-    documents = pd.DataFrame([d.metadata() for d in docs], columns=DOCUMENT_COLUMNS)
-    documents["n_sentences"] = documents["n_sentences"].astype("int64")
-    sentences = (pd.concat([d.sentences for d in docs], ignore_index=True) if docs
-                 else pd.DataFrame(columns=SENTENCE_COLUMNS))
-    footnotes = (pd.concat([d.footnotes for d in docs], ignore_index=True) if docs
-                 else pd.DataFrame(columns=FOOTNOTE_COLUMNS))
-    return {"documents": documents, "sentences": sentences, "footnotes": footnotes}
+    return foundation_tables(docs)

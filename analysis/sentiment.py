@@ -260,7 +260,8 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     """Pipeline step: ``sentiment``, ``section_sentiment``, ``country_sentiment``.
 
     Uses ``mentions`` from :mod:`analysis.countries` when present (else
-    computes it).
+    computes it), and likewise a ``sentiment`` table computed per document by
+    :func:`analysis.pipeline.load_measured`.
 
     Examples
     --------
@@ -275,7 +276,9 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     mentions = tables.get("mentions")
     if mentions is None:
         mentions = find_mentions(sentences)
-    sent = score_sentences(sentences)
+    sent = tables.get("sentiment")
+    if sent is None:
+        sent = score_sentences(sentences)
     return {"sentiment": sent,
             "section_sentiment": section_sentiment(sent, sentences, seed=seed),
             "country_sentiment": country_sentiment(sent, mentions, seed=seed)}
