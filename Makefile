@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 0
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: reproduce tables notebooks test bench lock clean
+.PHONY: reproduce tables notebooks test bench bench-micro lock clean
 
 reproduce: tables notebooks
 
@@ -30,6 +30,9 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+bench-micro: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
 lock:
