@@ -13,10 +13,12 @@ time to a baseline measured in the same run on the same input:
 stage      measured                              baseline
 ========== ===================================== ==================================
 load       ``loader.load_path`` (serial)         plain Punkt (``span_tokenize``)
-countries  ``countries.find_mentions``           one compiled regex per pycountry name
+countries  ``countries.find_mentions``           one compiled regex per pycountry name;
+                                                 the previous trie-regex detector
 sentiment  ``sentiment.score_sentences``         reference ``vaderSentiment``, serial
            (VADER + register)
-topics     ``topics.build_tables`` (k scan)      one NMF fit and one LDA fit (k = 5)
+topics     ``topics.build_tables`` (k scan)      one NMF fit and one LDA fit (k = 5;
+                                                 LDA at the smallest size only)
 end to end load..sentiment, ``--jobs`` all cores ``load`` + ``sentiment`` serial
 ========== ===================================== ==================================
 
@@ -50,6 +52,9 @@ VOLUMES = ROOT.parent / "shared" / "frus-volumes"
 BASE_MB = 3.3
 #: Topics of the baselines' single fits.
 BASELINE_K = 5
+#: Passes of the LDA baseline: scikit-learn's default (the package's own
+#: LDA_MAX_ITER = 50 would make the baseline take many minutes on 10x).
+LDA_BASELINE_ITER = 10
 
 
 # -- one measurement, in its own process ---------------------------------------------------
@@ -61,6 +66,27 @@ def _peak_mib() -> float:
 
 
 def _sentences(files):
+    """The sentences of ``files``; cached (pickle) for the stages after the first."""
+    import hashlib
+
+    import pandas as pd
+
+    from analysis.loader import foundation_tables, load_path
+
+    cache_dir = os.environ.get("BENCH_CACHE")
+    key = hashlib.sha256("|".join(map(str, files)).encode()).hexdigest()[:16]
+    cache = Path(cache_dir) / f"sentences-{key}.pkl" if cache_dir else None
+    if cache is not None and cache.exists():
+        return pd.read_pickle(cache)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        s = foundation_tables([d for f in files for d in load_path(f)])["sentences"]
+    if cache is not None:
+        s.to_pickle(cache)
+    return s
+
+
+def _sentences_uncached(files):
     from analysis.loader import foundation_tables, load_path
 
     with warnings.catch_warnings():
@@ -77,12 +103,13 @@ def measure(stage: str, files: list, jobs: int) -> dict:
         texts = [Path(f).read_text(encoding="utf-8") for f in files]
         t0 = time.perf_counter()
         if stage == "load":
-            sents = len(_sentences(files))
+            s = _sentences_uncached(files)
+            sents = len(s)
         else:
             sents = sum(sum(1 for _ in _TOKENIZER.span_tokenize(t)) for t in texts)
         out["seconds"] = time.perf_counter() - t0
         out["sentences"] = sents
-        out["max_sentence"] = int(_sentences(files).text.str.len().max()) if stage == "load" else 0
+        out["max_sentence"] = int(s.text.str.len().max()) if stage == "load" else 0
     else:
         s = _sentences(files)
         out["sentences"] = len(s)
@@ -91,16 +118,24 @@ def measure(stage: str, files: list, jobs: int) -> dict:
             from analysis.countries import find_mentions
 
             find_mentions(s)
-        elif stage == "countries_regex":
+        elif stage in ("countries_regex", "countries_trie"):
             import re
 
             import pycountry
 
-            pats = [re.compile(r"\b" + re.escape(c.name) + r"\b") for c in pycountry.countries]
-            t0 = time.perf_counter()
-            for text in s.text:
+            if stage == "countries_trie":  # the detector before issue 10, sentence by sentence
+                from analysis.countries import _regex_spans
+
+                t0 = time.perf_counter()
+                for text in s.text:
+                    _regex_spans(text)
+            else:  # one regex per pycountry name, each over the whole text (the name
+                # first, so that re scans for its literal prefix; \b after it)
+                pats = [re.compile(re.escape(c.name) + r"\b") for c in pycountry.countries]
+                joined = "\n".join(s.text)
+                t0 = time.perf_counter()
                 for p in pats:
-                    p.findall(text)
+                    p.findall(joined)
         elif stage == "sentiment":
             from analysis.sentiment import score_sentences
 
@@ -128,8 +163,10 @@ def measure(stage: str, files: list, jobs: int) -> dict:
                 vec = topics.make_vectorizer()
                 counts = vec.fit_transform(texts)
                 t0 = time.perf_counter()
-                topics.TopicModel(method=stage, n_topics=BASELINE_K,
-                                  random_state=0)._fit_counts(vec, counts)
+                model = topics.TopicModel(method=stage, n_topics=BASELINE_K, random_state=0)
+                if stage == "lda":  # scikit-learn's default passes: one plain fit
+                    topics.LDA_MAX_ITER = LDA_BASELINE_ITER
+                model._fit_counts(vec, counts)
         elif stage == "end_to_end":
             from analysis.pipeline import load_measured, run_steps
 
@@ -208,10 +245,11 @@ def main(argv=None) -> int:
         print(json.dumps(measure(args.child, args.files, args.jobs)))
         return 0
 
-    baselines = {"load": ["punkt"], "countries": ["countries_regex"],
+    baselines = {"load": ["punkt"], "countries": ["countries_regex", "countries_trie"],
                  "sentiment": ["vader_reference"], "topics": ["nmf", "lda"],
                  "end_to_end": []}
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["BENCH_CACHE"] = tmp
         what, files = corpus(args.corpus, args.base_mb, Path(tmp))
         print(f"# {date.today().isoformat()}; {machine()}")
         print(f"# corpus: {what}; jobs {args.jobs}")
@@ -228,7 +266,9 @@ def main(argv=None) -> int:
             for stage in args.stages:
                 r = _in_child(stage, chosen, args.jobs)
                 serial[stage] = r["seconds"]
-                base = [(b, _in_child(b, chosen, 1)) for b in baselines[stage]]
+                # LDA on the larger sizes takes many minutes: measured on the smallest only
+                base = [(b, _in_child(b, chosen, 1)) for b in baselines[stage]
+                        if b != "lda" or size == min(args.sizes)]
                 if stage == "end_to_end":
                     e2e[size] = r["seconds"]
                     if "load" in serial and "sentiment" in serial:

@@ -97,3 +97,15 @@ def test_cli_run_rejects_bad_jobs(capsys):
     with pytest.raises(SystemExit):
         main(["run", str(config.RAW_DIR), "--out", "x", "--jobs", "0"])
     assert "--jobs needs a whole number" in capsys.readouterr().err
+
+
+def test_cli_progress_only_on_a_terminal_and_not_quiet(monkeypatch):
+    import sys
+
+    from analysis.pipeline import show_progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert show_progress() is True
+    assert show_progress(quiet=True) is False
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert show_progress() is False
