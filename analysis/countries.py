@@ -59,6 +59,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
+import numpy as np
 import pandas as pd
 import pycountry
 
@@ -223,38 +224,65 @@ def _automaton(path: str | None = None):
     return ahocorasick_rs.AhoCorasick(surfaces), surfaces
 
 
-def _automaton_spans(text: str, auto) -> list:
-    """Leftmost-longest whole-word surface spans of ``text``, in order.
+#: ``\\w`` of the ASCII characters (alphanumeric or ``_``), by code point.
+_ASCII_WORD = np.array([chr(i).isalnum() or chr(i) == "_" for i in range(128)])
+
+
+def _is_word(codes: np.ndarray) -> np.ndarray:
+    """``re``'s ``\\w`` (``str.isalnum()`` or ``_``) of an array of code points."""
+    out = _ASCII_WORD[np.minimum(codes, 127)]
+    high = codes > 127
+    if high.any():
+        word = {int(c): chr(int(c)).isalnum() for c in np.unique(codes[high])}
+        out[high] = [word[int(c)] for c in codes[high]]
+    return out
+
+
+def _match_arrays(text: str, auto) -> tuple:
+    """Leftmost-longest whole-word surface matches of ``text``: (surface index, start, end).
 
     Every occurrence of a surface (overlapping ones too) is a candidate when
-    non-word characters (``re``'s ``\\W``: not alphanumeric nor ``_``) or
-    the ends of the text bound it; at each start the longest candidate wins
-    and scanning resumes at its end: the matches of the trie regex.
+    non-word characters or the ends of the text bound it; at each start the
+    longest candidate wins and scanning resumes at its end: the matches of
+    the trie regex. Arrays in text order; boundaries are tested on the code
+    points of ``text`` at once.
+    """
+    found = auto[0].find_matches_as_indexes(text, overlapping=True)
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    pat, start, end = np.array(found, dtype=np.int64).T
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    space = ord(" ")
+    before = np.where(start > 0, codes[np.maximum(start - 1, 0)].astype(np.int64), space)
+    after = np.where(end < len(codes),
+                     codes[np.minimum(end, len(codes) - 1)].astype(np.int64), space)
+    ok = ~_is_word(before) & ~_is_word(after)
+    pat, start, end = pat[ok], start[ok], end[ok]
+    order = np.lexsort((-end, start))  # by start, the longest first
+    pat, start, end = pat[order], start[order], end[order]
+    first = np.r_[True, start[1:] != start[:-1]] if len(start) else np.zeros(0, bool)
+    pat, start, end = pat[first], start[first], end[first]
+    if len(start) > 1 and (start[1:] < end[:-1]).any():  # overlaps: resume after each match
+        keep, pos = [], 0
+        for i, (a, b) in enumerate(zip(start.tolist(), end.tolist())):
+            if a >= pos:
+                keep.append(i)
+                pos = b
+        pat, start, end = pat[keep], start[keep], end[keep]
+    return pat, start, end
+
+
+def _automaton_spans(text: str, auto) -> list:
+    """Leftmost-longest whole-word surface spans of ``text``, in order.
 
     Examples
     --------
     >>> _automaton_spans("Costa Rica, Perusal and Peru.", _automaton())
     [(0, 10), (24, 28)]
     """
-    longest: dict[int, int] = {}
-    n = len(text)
-    for _, start, end in auto[0].find_matches_as_indexes(text, overlapping=True):
-        if start:
-            ch = text[start - 1]
-            if ch.isalnum() or ch == "_":
-                continue
-        if end < n:
-            ch = text[end]
-            if ch.isalnum() or ch == "_":
-                continue
-        if longest.get(start, -1) < end:
-            longest[start] = end
-    spans, pos = [], 0
-    for start in sorted(longest):
-        if start >= pos:
-            spans.append((start, longest[start]))
-            pos = longest[start]
-    return spans
+    _, start, end = _match_arrays(text, auto)
+    return list(zip(start.tolist(), end.tolist()))
 
 
 def _regex_spans(text: str, path: str | None = None) -> list:
@@ -312,35 +340,49 @@ def detect(text: str, aliases=None) -> list[dict]:
     return [m for m in (_mention(text, a, b, entries, names) for a, b in spans) if m]
 
 
-def _detect_all(texts: list, path: str | None) -> list:
-    """(index of text, mention) for every text, in order: one automaton pass.
+def _detect_all(texts: list, path: str | None) -> pd.DataFrame:
+    """Mentions of every text, in order: one automaton pass over them all.
 
     The texts are joined with :data:`_SEP`; texts with line breaks or runs of
     spaces (rare after the loader) go through :func:`detect`'s regex path.
+    Columns: ``text`` (index into ``texts``) and those of :func:`detect`.
     """
     _, entries, names = _lexicon(path)
+    cols = ["text", "iso2", "country", "surface", "kind", "start", "end", "condition"]
     texts = [t if isinstance(t, str) else "" for t in texts]
     joined = _SEP.join(texts)
     if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator
-        return [(i, m) for i, t in enumerate(texts) for m in detect(t, path)]
-    offsets, pos = [], 0
-    for t in texts:
-        offsets.append(pos)
-        pos += len(t) + 1
-    odd = {bisect.bisect_right(offsets, o) - 1 for o in _odd_space_at(joined)}
-    out = []
-    for a, b in _automaton_spans(joined, _automaton(path)):
-        i = bisect.bisect_right(offsets, a) - 1
-        if i in odd:
-            continue
-        o = offsets[i]
-        m = _mention(texts[i], a - o, b - o, entries, names)
-        if m:
-            out.append((i, m))
-    if odd:
-        for i in sorted(odd):
-            out.extend((i, m) for m in detect(texts[i], path))
-        out.sort(key=lambda x: (x[0], x[1]["start"]))
+        return pd.DataFrame([{"text": i, **m} for i, t in enumerate(texts) for m in detect(t, path)],
+                            columns=cols)
+    auto = _automaton(path)
+    surfaces = auto[1]
+    info = [entries[x] for x in surfaces]
+    iso2 = np.array([e[0] for e in info], dtype=object)
+    kind = np.array([e[1] for e in info], dtype=object)
+    cond = np.array([e[2] for e in info], dtype=object)
+    country = np.array([names.get(e[0], e[0]) for e in info], dtype=object)
+    offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).astype(np.int64)
+    odd = np.unique(np.searchsorted(offsets, _odd_space_at(joined), side="right") - 1)
+    pat, start, end = _match_arrays(joined, auto)
+    which = np.searchsorted(offsets, start, side="right") - 1
+    keep = ~np.isin(which, odd) & ~np.isin(kind[pat], HIDDEN_KINDS)
+    pat, start, end, which = pat[keep], start[keep], end[keep], which[keep]
+    start, end = start - offsets[which], end - offsets[which]
+    checked = np.isin(cond[pat], ("not_person", "not_language"))
+    if checked.any():
+        keep = np.ones(len(pat), dtype=bool)
+        for j in np.flatnonzero(checked):
+            t, a, b = texts[which[j]], int(start[j]), int(end[j])
+            keep[j] = _mention(t, a, b, entries, names) is not None
+        pat, start, end, which = pat[keep], start[keep], end[keep], which[keep]
+    out = pd.DataFrame({"text": which, "iso2": iso2[pat], "country": country[pat],
+                        "surface": np.array(surfaces, dtype=object)[pat], "kind": kind[pat],
+                        "start": start, "end": end, "condition": cond[pat]}, columns=cols)
+    if len(odd):
+        extra = pd.DataFrame([{"text": int(i), **m} for i in odd for m in detect(texts[i], path)],
+                             columns=cols)
+        out = pd.concat([out, extra], ignore_index=True).sort_values(
+            ["text", "start"], kind="stable").reset_index(drop=True)
     return out
 
 
@@ -372,19 +414,22 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
     missing = {"doc_id", "sentence_id", "text"} - set(sentences.columns)
     if missing:
         raise ValueError(f"sentences table lacks columns {sorted(missing)}; run the loader first")
-    doc_ids = sentences.doc_id.tolist()
-    sids = sentences.sentence_id.tolist()
     path = None if aliases is None else str(aliases)
     found = _detect_all(sentences.text.tolist(), path)
-    named = {(doc_ids[i], m["iso2"]) for i, m in found if m["condition"] != "needs_name_in_doc"}
-    found = [(i, m) for i, m in found
-             if m["condition"] != "needs_name_in_doc" or (doc_ids[i], m["iso2"]) in named]
-    cols = {"doc_id": [doc_ids[i] for i, _ in found],
-            "sentence_id": [sids[i] for i, _ in found]}
-    for c in MENTION_COLUMNS[2:-1]:
-        cols[c] = [m[c] for _, m in found]
-    df = (pd.DataFrame(cols, columns=MENTION_COLUMNS[:-1]) if found
-          else pd.DataFrame(columns=MENTION_COLUMNS[:-1]))  # empty: object columns
+    doc_ids = sentences.doc_id.to_numpy(dtype=object)[found["text"].to_numpy(dtype=np.int64)]
+    sids = sentences.sentence_id.to_numpy()[found["text"].to_numpy(dtype=np.int64)]
+    if len(found):
+        conditional = (found["condition"] == "needs_name_in_doc").to_numpy()
+        named = set(zip(doc_ids[~conditional], found["iso2"].to_numpy()[~conditional]))
+        keep = ~conditional | np.array([(d, c) in named for d, c in
+                                        zip(doc_ids, found["iso2"].to_numpy())], dtype=bool)
+        found, doc_ids, sids = found[keep], doc_ids[keep], sids[keep]
+    if len(found):
+        df = pd.DataFrame({"doc_id": doc_ids, "sentence_id": sids,
+                           **{c: found[c].to_numpy() for c in MENTION_COLUMNS[2:-1]}},
+                          columns=MENTION_COLUMNS[:-1])
+    else:
+        df = pd.DataFrame(columns=MENTION_COLUMNS[:-1])  # empty: object columns
     df["iso2_current"] = df.iso2.map(current_code)
     df["sentence_id"] = df.sentence_id.astype("int64")
     df["start"] = df.start.astype("int64")

@@ -210,8 +210,10 @@ def test_countries_automaton_gives_the_regex_mentions_on_the_coded_statements():
     s = pd.concat([s, tricky], ignore_index=True)
     from analysis.countries import _detect_all
 
-    fast = [(s.doc_id.iloc[i], s.sentence_id.iloc[i], m["iso2"], m["surface"], m["kind"],
-             m["start"], m["end"]) for i, m in _detect_all(s.text.tolist(), None)]
+    found = _detect_all(s.text.tolist(), None)
+    fast = [(s.doc_id.iloc[i], s.sentence_id.iloc[i], c, surface, kind, a, b)
+            for i, c, surface, kind, a, b in zip(found.text, found.iso2, found.surface, found.kind,
+                                                  found.start, found.end)]
     assert len(fast) > 300
     assert fast == _reference_mentions(s)
 
