@@ -19,7 +19,7 @@ sentiment  ``sentiment.score_sentences``         reference ``vaderSentiment``, s
            (VADER + register)
 topics     ``topics.build_tables`` (k scan)      one NMF fit and one LDA fit (k = 5;
                                                  LDA at the smallest size only)
-end to end load..sentiment, ``--jobs`` all cores ``load`` + ``sentiment`` serial
+end to end load..sentiment, ``--jobs`` all cores the same with ``--jobs 1``
 ========== ===================================== ==================================
 
 Each measurement runs in a fresh process so that its peak RSS is its own
@@ -124,11 +124,19 @@ def measure(stage: str, files: list, jobs: int) -> dict:
             import pycountry
 
             if stage == "countries_trie":  # the detector before issue 10, sentence by sentence
-                from analysis.countries import _regex_spans
+                import pandas as pd
 
+                from analysis.countries import _lexicon, _mention, _regex_spans
+
+                _, entries, names = _lexicon(None)
                 t0 = time.perf_counter()
-                for text in s.text:
-                    _regex_spans(text)
+                rows = []
+                for d, sid, text in zip(s.doc_id, s.sentence_id, s.text):
+                    for a, b in _regex_spans(text):
+                        m = _mention(text, a, b, entries, names)
+                        if m:
+                            rows.append({"doc_id": d, "sentence_id": sid, **m})
+                pd.DataFrame(rows)
             else:  # one regex per pycountry name, each over the whole text (the name
                 # first, so that re scans for its literal prefix; \b after it)
                 pats = [re.compile(re.escape(c.name) + r"\b") for c in pycountry.countries]
@@ -167,7 +175,8 @@ def measure(stage: str, files: list, jobs: int) -> dict:
                 if stage == "lda":  # scikit-learn's default passes: one plain fit
                     topics.LDA_MAX_ITER = LDA_BASELINE_ITER
                 model._fit_counts(vec, counts)
-        elif stage == "end_to_end":
+        elif stage in ("end_to_end", "end_to_end_serial"):
+            jobs = 1 if stage == "end_to_end_serial" else jobs
             from analysis.pipeline import load_measured, run_steps
 
             t0 = time.perf_counter()
@@ -247,7 +256,7 @@ def main(argv=None) -> int:
 
     baselines = {"load": ["punkt"], "countries": ["countries_regex", "countries_trie"],
                  "sentiment": ["vader_reference"], "topics": ["nmf", "lda"],
-                 "end_to_end": []}
+                 "end_to_end": ["end_to_end_serial"]}
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["BENCH_CACHE"] = tmp
         what, files = corpus(args.corpus, args.base_mb, Path(tmp))
@@ -262,18 +271,13 @@ def main(argv=None) -> int:
         for size in args.sizes:
             chosen = files[:size]
             mb = sum(Path(f).stat().st_size for f in chosen) / 1e6
-            serial = {}
             for stage in args.stages:
                 r = _in_child(stage, chosen, args.jobs)
-                serial[stage] = r["seconds"]
                 # LDA on the larger sizes takes many minutes: measured on the smallest only
                 base = [(b, _in_child(b, chosen, 1)) for b in baselines[stage]
                         if b != "lda" or size == min(args.sizes)]
                 if stage == "end_to_end":
                     e2e[size] = r["seconds"]
-                    if "load" in serial and "sentiment" in serial:
-                        base = [("load + sentiment serial",
-                                 {"seconds": serial["load"] + serial["sentiment"]})]
                 extra = ""
                 if stage == "topics":
                     extra = f" ({r.get('unit')}, k={r.get('k')})"
