@@ -13,7 +13,7 @@ length: quote balance is kept per sentence from counts of each Punkt piece
 (never by re-counting the joined text), a quotation is held open only when
 its closing mark follows within :data:`QUOTE_WINDOW` characters, and no
 repair grows a sentence past :data:`MAX_SENTENCE_CHARS`. On the ten whole
-volumes of ``../shared/frus-volumes`` the sentence count is 0.95-0.97 of
+volumes of ``../shared/frus-volumes`` the sentence count is 0.92-0.98 of
 plain Punkt's (``benchmarks/run.py``); sentences longer than 5,000
 characters are single Punkt pieces (tables of contents and indexes, where
 the text has no sentence boundary).

@@ -863,6 +863,10 @@ def make_units(sentences, unit="paragraph"):
     s = _unit_of_sentence(sentences, unit).assign(
         section=sentences["section"].astype(str), text=sentences["text"].fillna("").astype(str))
     s = s.sort_values(["doc_id", "sentence_id"], kind="stable")
+    if unit == "sentence" and not s.duplicated(["doc_id", "unit_id"]).any():
+        # one sentence per unit: the grouping below would return the rows as they are
+        out = s.sort_values(["doc_id", "unit_id"], kind="stable").reset_index(drop=True)
+        return out[["doc_id", "unit_id", "section", "text"]]
     g = s.groupby(["doc_id", "unit_id"], sort=True)
     out = g.agg(section=("section", "first"), text=("text", " ".join)).reset_index()
     return out[["doc_id", "unit_id", "section", "text"]]
