@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 0
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: reproduce tables notebooks test bench bench-micro lock clean
+.PHONY: reproduce tables notebooks test volumes bench bench-micro lock clean
 
 reproduce: tables notebooks
 
@@ -28,6 +28,10 @@ notebooks: tables
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# The ten whole FRUS volumes of ../shared/frus-volumes (33 MB), every core.
+volumes: $(STAMP)
+	$(PY) -m analysis run ../shared/frus-volumes --out build/volumes --seed $(SEED)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
