@@ -53,7 +53,6 @@ Only ``sentences.text`` is searched, so footnotes are never read.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
