@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 0
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: reproduce tables notebooks validation fit test bench lock clean
+.PHONY: reproduce tables notebooks validation fit test volumes bench bench-micro lock clean
 
 reproduce: tables notebooks validation
 
@@ -39,7 +39,14 @@ fit: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# The ten whole FRUS volumes of ../shared/frus-volumes (33 MB), every core.
+volumes: $(STAMP)
+	$(PY) -m analysis run ../shared/frus-volumes --out build/volumes --seed $(SEED)
+
 bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+bench-micro: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
 lock:

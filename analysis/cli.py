@@ -32,13 +32,15 @@ def _one_line_warnings(message, category, filename, lineno, file=None, line=None
 
 
 def _cmd_run(args) -> int:
-    from .pipeline import run
+    from .pipeline import default_jobs, run, show_progress
 
     errors: list[str] = []
+    jobs = args.jobs if args.jobs else default_jobs()
     with warnings.catch_warnings():
         warnings.simplefilter("always")
         warnings.showwarning = _one_line_warnings
-        tables = run(args.inputs, args.out, seed=args.seed, manifest=args.manifest, errors=errors)
+        tables = run(args.inputs, args.out, seed=args.seed, manifest=args.manifest, errors=errors,
+                     jobs=jobs, progress=show_progress(args.quiet))
     for e in errors:
         print(f"error: {e}", file=sys.stderr)
     if tables["documents"].empty:
@@ -69,6 +71,16 @@ def _cmd_fit(args) -> int:
     return 1 if errors else 0
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--jobs needs a whole number >= 1, not {text!r}")
+    return value
+
+
 def _cmd_notebooks(args) -> int:
     from .notebooks import run_notebooks
 
@@ -86,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=int, default=config.SEED, help="the one seed (default %(default)s)")
     run.add_argument("--manifest", type=Path, default=None,
                      help="corpus.csv with metadata (default: found beside the inputs)")
+    run.add_argument("--jobs", type=_positive_int, default=0, metavar="N",
+                     help="worker processes for documents (default: all cores); "
+                          "the tables do not depend on it")
+    run.add_argument("--quiet", action="store_true",
+                     help="no progress bars (they show only on a terminal anyway)")
     run.set_defaults(func=_cmd_run)
 
     from . import validate

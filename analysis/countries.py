@@ -27,6 +27,14 @@ Rules of the detector
   same document also names the country otherwise ("Indian" counts for India
   only in a statement that names India — in a Latin-American statement it
   means indigenous people).
+* Matching is one Aho-Corasick pass (``ahocorasick_rs``) over the text of
+  all sentences joined: every surface found at a word boundary is a
+  candidate, and the leftmost-longest candidates are kept, which is what the
+  trie-compiled regex of :func:`_lexicon` (the reference, still used for a
+  sentence with line breaks or runs of spaces, where a multi-word surface
+  may be split by any whitespace) finds. Same mentions on
+  ``data/coded/*.txt`` and ``data/raw`` (``tests/test_countries.py``), at
+  automaton speed (issue 10: 3 MB/s for the regex).
 * "Georgia" is the US state (the Georgian SSR was part of the Soviet Union in
   the period of the series): only "Republic of Georgia" counts as GE.
 
@@ -49,6 +57,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick_rs
+import numpy as np
 import pandas as pd
 import pycountry
 
@@ -77,6 +87,33 @@ _TITLES = re.compile(
     r"Judge|Justice|Professor|Prof|Minister|Mister|Sr|Señor)\.?"
     r"|\b[A-Z]\.|(?<=\S)\s[A-Z][a-z]+)\s+$")
 _LANGUAGE_AFTER = re.compile(r"^(?:\s+language|-speaking|-language|\s+speaking)")
+#: Whitespace other than the space (every character of ``str.isspace`` but
+#: " "): a sentence holding any, or two spaces in a row, is matched with the
+#: regex, whose ``\s+`` lets a multi-word surface span it. (An explicit class
+#: scans several times faster than ``[^\S ]`` or an alternation.)
+_ODD_SPACE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+                        "\u202f\u205f\u3000]")
+
+
+def _odd_space_at(text: str) -> list:
+    """Offsets of whitespace the automaton cannot match as a single space.
+
+    Examples
+    --------
+    >>> _odd_space_at("a  b\\nc d")
+    [1, 4]
+    """
+    found = [m.start() for m in _ODD_SPACE.finditer(text)]
+    i = text.find("  ")
+    while i != -1:
+        found.append(i)
+        i = text.find("  ", i + 2)
+    return sorted(found)
+
+
+#: Joins sentence texts for the one automaton pass: neither a word character
+#: nor whitespace, and in no surface, so no match crosses two sentences.
+_SEP = "\x00"
 MENTION_COLUMNS = ["doc_id", "sentence_id", "iso2", "country", "surface", "kind",
                    "start", "end", "iso2_current"]
 
@@ -178,6 +215,96 @@ def _lexicon(path: str | None = None):
     return pattern, entries, _display_names(aliases)
 
 
+@lru_cache(maxsize=4)
+def _automaton(path: str | None = None):
+    """Aho-Corasick automaton of every surface of :func:`_lexicon`, and the surfaces."""
+    _, entries, _ = _lexicon(path)
+    surfaces = sorted(entries)
+    return ahocorasick_rs.AhoCorasick(surfaces), surfaces
+
+
+#: ``\\w`` of the ASCII characters (alphanumeric or ``_``), by code point.
+_ASCII_WORD = np.array([chr(i).isalnum() or chr(i) == "_" for i in range(128)])
+
+
+def _is_word(codes: np.ndarray) -> np.ndarray:
+    """``re``'s ``\\w`` (``str.isalnum()`` or ``_``) of an array of code points."""
+    out = _ASCII_WORD[np.minimum(codes, 127)]
+    high = codes > 127
+    if high.any():
+        word = {int(c): chr(int(c)).isalnum() for c in np.unique(codes[high])}
+        out[high] = [word[int(c)] for c in codes[high]]
+    return out
+
+
+def _match_arrays(text: str, auto) -> tuple:
+    """Leftmost-longest whole-word surface matches of ``text``: (surface index, start, end).
+
+    Every occurrence of a surface (overlapping ones too) is a candidate when
+    non-word characters or the ends of the text bound it; at each start the
+    longest candidate wins and scanning resumes at its end: the matches of
+    the trie regex. Arrays in text order; boundaries are tested on the code
+    points of ``text`` at once.
+    """
+    found = auto[0].find_matches_as_indexes(text, overlapping=True)
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    pat, start, end = np.array(found, dtype=np.int64).T
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    space = ord(" ")
+    before = np.where(start > 0, codes[np.maximum(start - 1, 0)].astype(np.int64), space)
+    after = np.where(end < len(codes),
+                     codes[np.minimum(end, len(codes) - 1)].astype(np.int64), space)
+    ok = ~_is_word(before) & ~_is_word(after)
+    pat, start, end = pat[ok], start[ok], end[ok]
+    order = np.lexsort((-end, start))  # by start, the longest first
+    pat, start, end = pat[order], start[order], end[order]
+    first = np.r_[True, start[1:] != start[:-1]] if len(start) else np.zeros(0, bool)
+    pat, start, end = pat[first], start[first], end[first]
+    if len(start) > 1 and (start[1:] < end[:-1]).any():  # overlaps: resume after each match
+        keep, pos = [], 0
+        for i, (a, b) in enumerate(zip(start.tolist(), end.tolist())):
+            if a >= pos:
+                keep.append(i)
+                pos = b
+        pat, start, end = pat[keep], start[keep], end[keep]
+    return pat, start, end
+
+
+def _automaton_spans(text: str, auto) -> list:
+    """Leftmost-longest whole-word surface spans of ``text``, in order.
+
+    Examples
+    --------
+    >>> _automaton_spans("Costa Rica, Perusal and Peru.", _automaton())
+    [(0, 10), (24, 28)]
+    """
+    _, start, end = _match_arrays(text, auto)
+    return list(zip(start.tolist(), end.tolist()))
+
+
+def _regex_spans(text: str, path: str | None = None) -> list:
+    """The reference: spans of the trie-compiled regex of :func:`_lexicon`."""
+    pattern = _lexicon(path)[0]
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _mention(text: str, start: int, end: int, entries: dict, names: dict):
+    """The mention at ``text[start:end]`` after the trap rules, or None."""
+    surface = text[start:end]
+    key = surface if surface in entries else re.sub(r"\s+", " ", surface)
+    iso2, kind, condition = entries[key]
+    if kind in HIDDEN_KINDS:
+        return None
+    if condition == "not_person" and _TITLES.search(text[max(0, start - 40):start]):
+        return None
+    if condition == "not_language" and _LANGUAGE_AFTER.match(text[end:end + 12]):
+        return None
+    return {"iso2": iso2, "country": names.get(iso2, iso2), "surface": surface,
+            "kind": kind, "start": start, "end": end, "condition": condition}
+
+
 def detect(text: str, aliases=None) -> list[dict]:
     """Country mentions in one sentence: iso2, country, surface, kind, start, end.
 
@@ -202,21 +329,59 @@ def detect(text: str, aliases=None) -> list[dict]:
     [('CL', 'Chile', 'name'), ('CL', 'Chilean', 'demonym'), ('SU', 'USSR', 'abbreviation')]
     >>> detect("The Latin American and inter-American bodies met in New Mexico.")
     []
+    >>> [m["surface"] for m in detect("Costa\\nRica and  the Dominican   Republic")]
+    ['Costa\\nRica', 'Dominican   Republic']
     """
-    pattern, entries, names = _lexicon(None if aliases is None else str(aliases))
-    out = []
-    for m in pattern.finditer(text):
-        surface = m.group(0)
-        iso2, kind, condition = entries[re.sub(r"\s+", " ", surface)]
-        if kind in HIDDEN_KINDS:
-            continue
-        if condition == "not_person" and _TITLES.search(text[max(0, m.start() - 40):m.start()]):
-            continue
-        if condition == "not_language" and _LANGUAGE_AFTER.match(text[m.end():m.end() + 12]):
-            continue
-        out.append({"iso2": iso2, "country": names.get(iso2, iso2), "surface": surface,
-                    "kind": kind, "start": m.start(), "end": m.end(),
-                    "condition": condition})
+    path = None if aliases is None else str(aliases)
+    _, entries, names = _lexicon(path)
+    spans = (_regex_spans(text, path) if _odd_space_at(text)
+             else _automaton_spans(text, _automaton(path)))
+    return [m for m in (_mention(text, a, b, entries, names) for a, b in spans) if m]
+
+
+def _detect_all(texts: list, path: str | None) -> pd.DataFrame:
+    """Mentions of every text, in order: one automaton pass over them all.
+
+    The texts are joined with :data:`_SEP`; texts with line breaks or runs of
+    spaces (rare after the loader) go through :func:`detect`'s regex path.
+    Columns: ``text`` (index into ``texts``) and those of :func:`detect`.
+    """
+    _, entries, names = _lexicon(path)
+    cols = ["text", "iso2", "country", "surface", "kind", "start", "end", "condition"]
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    joined = _SEP.join(texts)
+    if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator
+        return pd.DataFrame([{"text": i, **m} for i, t in enumerate(texts) for m in detect(t, path)],
+                            columns=cols)
+    auto = _automaton(path)
+    surfaces = auto[1]
+    info = [entries[x] for x in surfaces]
+    iso2 = np.array([e[0] for e in info], dtype=object)
+    kind = np.array([e[1] for e in info], dtype=object)
+    cond = np.array([e[2] for e in info], dtype=object)
+    country = np.array([names.get(e[0], e[0]) for e in info], dtype=object)
+    offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).astype(np.int64)
+    odd = np.unique(np.searchsorted(offsets, _odd_space_at(joined), side="right") - 1)
+    pat, start, end = _match_arrays(joined, auto)
+    which = np.searchsorted(offsets, start, side="right") - 1
+    keep = ~np.isin(which, odd) & ~np.isin(kind[pat], HIDDEN_KINDS)
+    pat, start, end, which = pat[keep], start[keep], end[keep], which[keep]
+    start, end = start - offsets[which], end - offsets[which]
+    checked = np.isin(cond[pat], ("not_person", "not_language"))
+    if checked.any():
+        keep = np.ones(len(pat), dtype=bool)
+        for j in np.flatnonzero(checked):
+            t, a, b = texts[which[j]], int(start[j]), int(end[j])
+            keep[j] = _mention(t, a, b, entries, names) is not None
+        pat, start, end, which = pat[keep], start[keep], end[keep], which[keep]
+    out = pd.DataFrame({"text": which, "iso2": iso2[pat], "country": country[pat],
+                        "surface": np.array(surfaces, dtype=object)[pat], "kind": kind[pat],
+                        "start": start, "end": end, "condition": cond[pat]}, columns=cols)
+    if len(odd):
+        extra = pd.DataFrame([{"text": int(i), **m} for i in odd for m in detect(texts[i], path)],
+                             columns=cols)
+        out = pd.concat([out, extra], ignore_index=True).sort_values(
+            ["text", "start"], kind="stable").reset_index(drop=True)
     return out
 
 
@@ -248,19 +413,22 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
     missing = {"doc_id", "sentence_id", "text"} - set(sentences.columns)
     if missing:
         raise ValueError(f"sentences table lacks columns {sorted(missing)}; run the loader first")
-    rows = []
-    for doc_id, sid, text in zip(sentences.doc_id, sentences.sentence_id, sentences.text):
-        if not isinstance(text, str):
-            continue
-        for m in detect(text, aliases):
-            rows.append({"doc_id": doc_id, "sentence_id": sid, **m})
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS[:-1] + ["condition"])
-    if len(df):
-        named = df[df.condition != "needs_name_in_doc"].groupby("doc_id").iso2.agg(set)
-        keep = [c != "needs_name_in_doc" or iso2 in named.get(d, set())
-                for d, iso2, c in zip(df.doc_id, df.iso2, df.condition)]
-        df = df[keep]
-    df = df.drop(columns="condition").reset_index(drop=True)
+    path = None if aliases is None else str(aliases)
+    found = _detect_all(sentences.text.tolist(), path)
+    doc_ids = sentences.doc_id.to_numpy(dtype=object)[found["text"].to_numpy(dtype=np.int64)]
+    sids = sentences.sentence_id.to_numpy()[found["text"].to_numpy(dtype=np.int64)]
+    if len(found):
+        conditional = (found["condition"] == "needs_name_in_doc").to_numpy()
+        named = set(zip(doc_ids[~conditional], found["iso2"].to_numpy()[~conditional]))
+        keep = ~conditional | np.array([(d, c) in named for d, c in
+                                        zip(doc_ids, found["iso2"].to_numpy())], dtype=bool)
+        found, doc_ids, sids = found[keep], doc_ids[keep], sids[keep]
+    if len(found):
+        df = pd.DataFrame({"doc_id": doc_ids, "sentence_id": sids,
+                           **{c: found[c].to_numpy() for c in MENTION_COLUMNS[2:-1]}},
+                          columns=MENTION_COLUMNS[:-1])
+    else:
+        df = pd.DataFrame(columns=MENTION_COLUMNS[:-1])  # empty: object columns
     df["iso2_current"] = df.iso2.map(current_code)
     df["sentence_id"] = df.sentence_id.astype("int64")
     df["start"] = df.start.astype("int64")
@@ -310,6 +478,9 @@ def focus_countries(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:
 def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     """Pipeline step: ``mentions`` and, where needed, ``documents`` with ``country``.
 
+    A ``mentions`` table already in ``tables`` (computed per document by
+    :func:`analysis.pipeline.load_measured`) is reused.
+
     The ``country`` column of ``documents`` is kept where the manifest gave
     it and filled by :func:`focus_countries` where it is empty. ``seed`` is
     unused (nothing is random) and accepted for the step interface.
@@ -326,7 +497,9 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     if "sentences" not in tables:
         raise KeyError("tables has no 'sentences' table; run analysis.loader before analysis.countries")
     sentences = tables["sentences"]
-    mentions = find_mentions(sentences)
+    mentions = tables.get("mentions")
+    if mentions is None:  # pipeline.build computes it per document, as it loads
+        mentions = find_mentions(sentences)
     out = {"mentions": mentions}
     docs = tables.get("documents")
     if docs is not None:

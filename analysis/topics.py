@@ -161,6 +161,9 @@ METHODS = ("nmf", "lda")
 DEFAULT_METHOD = "nmf"
 #: Units a topic model can be fitted on; paragraphs are the default.
 UNITS = ("paragraph", "sentence")
+#: What ``build_tables(unit=...)`` accepts: a unit, or "auto" (see
+#: :func:`choose_unit`).
+UNIT_CHOICES = UNITS + ("auto",)
 #: Range of k scanned by :func:`select_k`. Upper end 8: a statement has at
 #: most ~60 paragraphs, and above k = 8 most topics are single paragraphs.
 K_RANGE = tuple(range(2, 9))
@@ -172,6 +175,22 @@ K_RANGE = tuple(range(2, 9))
 N_STABILITY_RUNS = 8
 #: Share of the units each stability run keeps (Greene et al. 2014 use 0.8).
 SUBSAMPLE = 0.8
+#: Units the k scan (coherence and stability) is run on at most: a larger
+#: corpus is scanned on a seeded sample of this many units, then the chosen
+#: k is fitted on every unit. A statement of the series has at most ~100
+#: paragraphs and ~600 sentences, so the bound never binds on statements;
+#: on the ten whole volumes of issue 10 (~190,000 sentence units) it keeps
+#: the 63 fits of a scan to seconds each. 5,000 sentences still hold the
+#: vocabulary of a volume's main subjects (terms must recur: MIN_DF).
+MAX_SELECTION_UNITS = 5000
+#: Above this many units the k values of a scan are fitted in parallel
+#: processes (below it, starting the processes costs more than the fits).
+PARALLEL_MIN_UNITS = 2000
+#: ``unit="auto"`` fits sentences instead of paragraphs when the median
+#: paragraph is longer than this many words: text without paragraph breaks
+#: (a whole volume on one line) has "paragraphs" of a million words, while
+#: the paragraphs of a statement run to 50-300 words.
+MAX_PARAGRAPH_WORDS = 1000
 #: k within this much of the highest stability are candidates (see
 #: :func:`choose_k`): about the median standard deviation, across seeds, of
 #: an 8-run NMF stability estimate (``benchmarks/bench_topics.py --quality
@@ -523,15 +542,21 @@ def npmi_coherence(components, counts, top_n=COHERENCE_TOP_N):
     [-1.0]
     """
     comp = np.asarray(components, dtype=np.float64)
-    b = (counts > 0)
-    b = np.asarray(b.todense() if hasattr(b, "todense") else b, dtype=np.float64)
-    n = b.shape[0]
     top_n = min(top_n, comp.shape[1])
-    out = np.empty(comp.shape[0])
-    for t, row in enumerate(comp):
+    tops = []
+    for row in comp:
         top = np.argsort(-row, kind="stable")[:top_n]
-        top = top[row[top] > 0]  # NMF topics may have fewer than top_n words
-        sub = b[:, top]
+        tops.append(top[row[top] > 0])  # NMF topics may have fewer than top_n words
+    # Only the top terms' columns are made dense (a corpus of sentence units
+    # has hundreds of thousands of rows and tens of thousands of terms).
+    cols = np.unique(np.concatenate(tops)) if tops else np.array([], dtype=int)
+    b = counts[:, cols] > 0
+    b = np.asarray(b.todense() if hasattr(b, "todense") else b, dtype=np.float64)
+    where = {int(c): i for i, c in enumerate(cols)}
+    n = b.shape[0]
+    out = np.empty(comp.shape[0])
+    for t, top in enumerate(tops):
+        sub = b[:, [where[int(c)] for c in top]]
         joint = (sub.T @ sub) / n
         p = np.diag(joint)
         scores = []
@@ -682,7 +707,8 @@ def choose_k(selection, tol=STABILITY_TOL):
 
 
 def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABILITY_RUNS,
-             tol=STABILITY_TOL, subsample=SUBSAMPLE, **model_args):
+             tol=STABILITY_TOL, subsample=SUBSAMPLE, max_units=MAX_SELECTION_UNITS, n_jobs=1,
+             **model_args):
     """Coherence and stability of every k in ``k_range``, and the chosen k.
 
     Parameters
@@ -699,6 +725,12 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
         Passed to :func:`choose_k`.
     subsample : float, default SUBSAMPLE
         Share of the units per stability run (1.0: vary the seed only).
+    max_units : int or None, default MAX_SELECTION_UNITS
+        Scan a seeded sample of this many units when there are more (the
+        vocabulary is still the whole corpus's); None: all units.
+    n_jobs : int, default 1
+        Processes fitting the k values (used from
+        :data:`PARALLEL_MIN_UNITS` units on); results do not depend on it.
     **model_args
         Passed to :class:`TopicModel` (``stem``, ``min_df``, ``max_df``,
         ``extra_stop_words``).
@@ -706,7 +738,8 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
     Returns
     -------
     pandas.DataFrame
-        Columns method, k, coherence, stability, n_units, n_terms, chosen.
+        Columns method, k, coherence, stability, n_units (all units, also
+        when a sample was scanned), n_terms, chosen.
 
     Examples
     --------
@@ -721,22 +754,36 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
     vec = make_vectorizer(**vec_args)
     counts = vec.fit_transform(texts)
     vocab = vec.get_feature_names_out()
-    rows = []
-    for k in k_range:
-        if k < 1 or k > min(len(texts) - 1, len(vocab)):
-            continue
-        tm = TopicModel(method=method, n_topics=k, random_state=seed, **fixed)
-        tm._fit_counts(vec, counts)
-        coh = float(np.mean(npmi_coherence(tm.components_, counts)))
-        stab = _stability(vec, counts, k, seed, method, n_runs, subsample, fixed)
-        rows.append({"method": method, "k": int(k), "coherence": coh, "stability": stab,
-                     "n_units": len(texts), "n_terms": len(vocab)})
+    n_units = len(texts)
+    if max_units is not None and counts.shape[0] > max_units:
+        # a seeded sample of units, in corpus order, with the corpus vocabulary
+        idx = np.sort(np.random.default_rng(group_seed(seed, ("select_k",))).choice(
+            counts.shape[0], size=max_units, replace=False))
+        counts = counts[idx]
+    ks = [int(k) for k in k_range if 1 <= k <= min(counts.shape[0] - 1, len(vocab))]
+    args = [(vec, counts, k, seed, method, n_runs, subsample, fixed) for k in ks]
+    if n_jobs > 1 and len(ks) > 1 and counts.shape[0] >= PARALLEL_MIN_UNITS:
+        from joblib import Parallel, delayed
+
+        scores = Parallel(n_jobs=min(n_jobs, len(ks)))(delayed(_scan_k)(*a) for a in args)
+    else:
+        scores = [_scan_k(*a) for a in args]
+    rows = [{"method": method, "k": k, "coherence": coh, "stability": stab,
+             "n_units": n_units, "n_terms": len(vocab)} for k, (coh, stab) in zip(ks, scores)]
     t = pd.DataFrame(rows, columns=["method", "k", "coherence", "stability", "n_units",
                                     "n_terms"])
     t["chosen"] = False
     if len(t):
         t.loc[t["k"] == choose_k(t, tol), "chosen"] = True
     return t
+
+
+def _scan_k(vec, counts, k, seed, method, n_runs, subsample, fixed):
+    """(coherence, stability) of one k: one fit on ``counts``, ``n_runs`` on subsamples."""
+    tm = TopicModel(method=method, n_topics=k, random_state=seed, **fixed)
+    tm._fit_counts(vec, counts)
+    coh = float(np.mean(npmi_coherence(tm.components_, counts)))
+    return coh, _stability(vec, counts, k, seed, method, n_runs, subsample, fixed)
 
 
 def topic_terms(model, top_n=TOP_N_TERMS, lam=RELEVANCE_LAMBDA):
@@ -816,6 +863,10 @@ def make_units(sentences, unit="paragraph"):
     s = _unit_of_sentence(sentences, unit).assign(
         section=sentences["section"].astype(str), text=sentences["text"].fillna("").astype(str))
     s = s.sort_values(["doc_id", "sentence_id"], kind="stable")
+    if unit == "sentence" and not s.duplicated(["doc_id", "unit_id"]).any():
+        # one sentence per unit: the grouping below would return the rows as they are
+        out = s.sort_values(["doc_id", "unit_id"], kind="stable").reset_index(drop=True)
+        return out[["doc_id", "unit_id", "section", "text"]]
     g = s.groupby(["doc_id", "unit_id"], sort=True)
     out = g.agg(section=("section", "first"), text=("text", " ".join)).reset_index()
     return out[["doc_id", "unit_id", "section", "text"]]
@@ -904,8 +955,27 @@ def _empty_tables():
             "topic_prevalence": pd.DataFrame(columns=PREVALENCE_COLUMNS)}
 
 
-def build_tables(tables, seed=config.SEED, unit="paragraph", method=DEFAULT_METHOD,
-                 k_range=K_RANGE, stem=False, n_topics=None):
+def choose_unit(sentences) -> str:
+    """The unit ``unit="auto"`` fits: paragraphs, unless they are not paragraphs.
+
+    Sentences when the median paragraph has more than
+    :data:`MAX_PARAGRAPH_WORDS` words (text without paragraph breaks).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": "d", "paragraph": [1, 1, 2], "text": ["A b.", "C.", "D."]})
+    >>> choose_unit(s)
+    'paragraph'
+    """
+    if "paragraph" not in sentences.columns or not len(sentences):
+        return "sentence" if "paragraph" not in sentences.columns else "paragraph"
+    words = sentences["text"].fillna("").astype(str).str.count(r"\S+")
+    per_par = words.groupby([sentences["doc_id"], sentences["paragraph"]]).sum()
+    return "sentence" if float(per_par.median()) > MAX_PARAGRAPH_WORDS else "paragraph"
+
+
+def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
+                 k_range=K_RANGE, stem=False, n_topics=None, n_jobs=None):
     """Fit the topic model of the corpus and return the four topic tables.
 
     Parameters
@@ -915,13 +985,18 @@ def build_tables(tables, seed=config.SEED, unit="paragraph", method=DEFAULT_METH
         for country groups when present. Not modified.
     seed : int
         Seed of the model, the stability runs and the bootstrap.
-    unit : {"paragraph", "sentence"}, default "paragraph"
+    unit : {"auto", "paragraph", "sentence"}, default "auto"
+        "auto": paragraphs, or sentences for text without paragraph breaks
+        (:func:`choose_unit`).
     method : {"nmf", "lda"}, default DEFAULT_METHOD
     k_range : iterable of int, default K_RANGE
     stem : bool, default False
     n_topics : int, optional
         Skip the choice and use this k (``topic_selection`` still records
         the scan).
+    n_jobs : int, optional
+        Processes for the k scan of a large corpus (default: every core);
+        the tables do not depend on it.
 
     Returns
     -------
@@ -949,6 +1024,14 @@ def build_tables(tables, seed=config.SEED, unit="paragraph", method=DEFAULT_METH
     """
     if "sentences" not in tables:
         raise KeyError("topics: no 'sentences' table; load the corpus with analysis.load_corpus")
+    if unit not in UNIT_CHOICES:
+        raise ValueError(f"topics: unit={unit!r} is unknown; use one of {UNIT_CHOICES}")
+    if unit == "auto":
+        unit = choose_unit(tables["sentences"])
+    if n_jobs is None:
+        from .pipeline import default_jobs
+
+        n_jobs = default_jobs()
     units = make_units(tables["sentences"], unit)
     texts = units["text"].tolist()
     # Markers are counted over paragraphs even for sentence units: a focus
@@ -965,7 +1048,7 @@ def build_tables(tables, seed=config.SEED, unit="paragraph", method=DEFAULT_METH
         return _empty_tables()
     if len(texts) < 3 or counts.shape[1] < 2:
         return _empty_tables()
-    selection = select_k(texts, seed, method=method, k_range=k_range, **model_args)
+    selection = select_k(texts, seed, method=method, k_range=k_range, n_jobs=n_jobs, **model_args)
     if not len(selection):
         return _empty_tables()
     selection.insert(1, "unit", unit)

@@ -74,3 +74,38 @@ def test_cli_nothing_loadable_exits_nonzero(tmp_path, capsys):
     assert main(["run", str(empty), "--out", str(tmp_path / "out")]) == 1
     assert "holds no documents" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_cli_run_jobs_and_input_order_give_byte_identical_tables(tmp_path):
+    """Issue 10: --jobs 2 with the inputs reversed writes the tables of --jobs 1."""
+    files = sorted((config.DATA_DIR / "coded").glob("*.txt"))[:4]
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["run", *map(str, files), "--out", str(one), "--jobs", "1", "--quiet"]) == 0
+    assert main(["run", *map(str, reversed(files)), "--out", str(two), "--jobs", "2"]) == 0
+    assert _digest(one) == _digest(two)
+    docs = pd.read_csv(one / "documents.csv", dtype=str)
+    assert docs.doc_id.tolist() == sorted(docs.doc_id)
+
+
+def test_cli_run_is_quiet_when_not_a_terminal(tmp_path, capsys):
+    assert main(["run", str(config.RAW_DIR), "--out", str(tmp_path), "--jobs", "2"]) == 0
+    err = capsys.readouterr().err
+    assert "doc/s" not in err and "it/s" not in err and "%|" not in err
+
+
+def test_cli_run_rejects_bad_jobs(capsys):
+    with pytest.raises(SystemExit):
+        main(["run", str(config.RAW_DIR), "--out", "x", "--jobs", "0"])
+    assert "--jobs needs a whole number" in capsys.readouterr().err
+
+
+def test_cli_progress_only_on_a_terminal_and_not_quiet(monkeypatch):
+    import sys
+
+    from analysis.pipeline import show_progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert show_progress() is True
+    assert show_progress(quiet=True) is False
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert show_progress() is False

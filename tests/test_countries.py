@@ -7,7 +7,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis import countries
+from analysis import config, countries
 from analysis.countries import build_tables, current_code, detect, find_mentions, focus_countries
 from conftest import SEED_DOC, shared_path
 
@@ -179,3 +179,45 @@ def test_countries_frus_dev_recall_of_gold_countries(name):
     assert set(gold["country_codes"]) <= found
     # measured: one extra code at most ("Bermuda" principles, an aviation agreement)
     assert len(found - set(gold["country_codes"])) <= 1
+
+
+def _reference_mentions(sentences):
+    """Mentions by the trie-compiled regex, sentence by sentence (the former detector)."""
+    from analysis.countries import _lexicon, _mention, _regex_spans
+
+    _, entries, names = _lexicon(None)
+    rows = []
+    for d, sid, text in zip(sentences.doc_id, sentences.sentence_id, sentences.text):
+        for a, b in _regex_spans(text):
+            m = _mention(text, a, b, entries, names)
+            if m:
+                rows.append((d, sid, m["iso2"], m["surface"], m["kind"], a, b))
+    return rows
+
+
+def test_countries_automaton_gives_the_regex_mentions_on_the_coded_statements():
+    """Issue 10: Aho-Corasick finds exactly the mentions of the trie regex."""
+    import warnings
+
+    from analysis.loader import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        s = load_corpus([config.DATA_DIR / "coded", config.RAW_DIR])["sentences"]
+    tricky = pd.DataFrame({"doc_id": "x", "sentence_id": range(5), "text": [
+        "Costa\nRica and  the Dominican   Republic", "Perusal, Peru_, _Peru, Peru1, Peru.",
+        "Mr. Jordan met Jordan; the English language and England.", "Chileans:Chile", ""]})
+    s = pd.concat([s, tricky], ignore_index=True)
+    from analysis.countries import _detect_all
+
+    found = _detect_all(s.text.tolist(), None)
+    fast = [(s.doc_id.iloc[i], s.sentence_id.iloc[i], c, surface, kind, a, b)
+            for i, c, surface, kind, a, b in zip(found.text, found.iso2, found.surface, found.kind,
+                                                  found.start, found.end)]
+    assert len(fast) > 300
+    assert fast == _reference_mentions(s)
+
+
+def test_countries_text_holding_the_separator_still_matches():
+    s = pd.DataFrame({"doc_id": "x", "sentence_id": [0, 1], "text": ["\x00Chile\x00", "Peru."]})
+    assert find_mentions(s).iso2.tolist() == ["CL", "PE"]

@@ -215,3 +215,47 @@ def test_loader_splits_dev_statements(name, n_sections):
     assert doc.date.startswith("1950-")
     assert len(doc.footnotes) >= 10
     assert not doc.sentences.text.str.contains(r"\[Page").any()
+
+
+# -- whole volumes as one line (issue 10) -------------------------------------------------
+
+def test_loader_long_first_block_is_body_not_title():
+    text = ("Foreign Relations of the United States 1955 Volume VII " +
+            " ".join(f"Document {i} says the Embassy reported on the talks." for i in range(50)))
+    doc = parse_text(text, "vol")
+    assert doc.title == ""
+    assert len(doc.sentences) == 50
+    assert doc.sentences.text.iloc[0].startswith("Foreign Relations of the United States")
+
+
+def test_loader_short_first_block_is_still_the_title():
+    doc = parse_text("A Short Title of Six Words\n\nIt is body. So is this.", "short")
+    assert doc.title == "A Short Title of Six Words"
+    assert len(doc.sentences) == 2
+
+
+def test_loader_single_line_volume_loads(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(config.PROJECT_ROOT / "tests"))
+    from test_sentences import _volume_like
+
+    p = tmp_path / "volume.txt"
+    p.write_text(_volume_like(200_000), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LoadWarning)
+        doc = load_document(p)
+    assert len(doc.sentences) > 2000
+    assert doc.sentences.paragraph.nunique() == 1  # no blank line: one paragraph
+    assert set(doc.sentences.section) == {"other"}
+
+
+def test_loader_real_volume_sentence_count_near_punkt():
+    path = shared_path("frus-volumes", "frus1964-68v31.txt")
+    from analysis.sentences import _TOKENIZER
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LoadWarning)
+        doc = load_document(path)
+    n_punkt = sum(1 for _ in _TOKENIZER.span_tokenize(read_text(path)))
+    assert abs(len(doc.sentences) - n_punkt) <= 0.15 * n_punkt

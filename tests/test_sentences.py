@@ -28,3 +28,63 @@ def test_sentences_spans_cover_the_text_in_order():
     text = "One. Two, with U.S. aid. Three."
     parts = split_sentences(text)
     assert " ".join(parts) == text
+
+
+# -- scale: linear time, bounded repairs (issue 10) ---------------------------------------
+
+def _volume_like(n_chars: int) -> str:
+    """One line of FRUS-like prose with an unbalanced quotation mark near the start.
+
+    Sentences vary (initials, abbreviations, lower-case continuations after a
+    note, quoted phrases); nothing repeats in lockstep, so Punkt sees real work.
+    """
+    import random
+
+    rng = random.Random(20260101)
+    subjects = ["The Ambassador", "Gen. Odría", "Mr. John F. Dulles", "The U.S. Government",
+                "The Soviet Union", "Our Embassy", "The Foreign Minister", "President Perón"]
+    verbs = ["said", "stated", "agreed", "insisted", "reported", "doubted", "suggested"]
+    rests = ["that the treaty would be signed soon", "that there was no danger of war",
+             "that aid under Public Law 480 should continue", "that the situation was grave",
+             "that he had not meant to imply otherwise", "see vol. ii, pp. 985 ff"]
+    parts = ['Memorandum of conversation. He then called it “a grave matter.']
+    size = len(parts[0])
+    while size < n_chars:
+        s = f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(rests)}."
+        if rng.random() < 0.1:
+            s += ' He called it "an outrage" and left.'
+        parts.append(s)
+        size += len(s) + 1
+    return " ".join(parts)
+
+
+def test_sentences_linear_time_on_a_volume_with_an_unbalanced_quote():
+    import time
+
+    from analysis.sentences import _TOKENIZER, split_spans
+
+    text = _volume_like(2_000_000)
+    t0 = time.process_time()
+    n_punkt = sum(1 for _ in _TOKENIZER.span_tokenize(text))
+    t_punkt = time.process_time() - t0
+    t0 = time.process_time()
+    spans = split_spans(text)
+    t_ours = time.process_time() - t0
+    # the quadratic splitter took minutes here; linear work is Punkt plus a pass
+    assert t_ours < 4 * t_punkt + 0.5
+    assert 0.85 * n_punkt <= len(spans) <= 1.15 * n_punkt
+
+
+def test_sentences_repairs_never_exceed_the_bound():
+    from analysis.sentences import MAX_SENTENCE_CHARS, split_spans
+
+    # lower-case openings everywhere: every break is a repair candidate
+    text = " ".join(f"it went on {i}. and on." for i in range(3000))
+    spans = split_spans(text)
+    assert max(b - a for a, b in spans) <= MAX_SENTENCE_CHARS
+    assert text[spans[0][0]:spans[-1][1]] == text.strip()
+
+
+def test_sentences_unbalanced_quote_does_not_swallow_the_rest():
+    text = "He said “we shall see. " + " ".join(f"Point {i} was settled." for i in range(200))
+    assert len(split_sentences(text)) > 190

@@ -134,3 +134,26 @@ def test_sentiment_cohen_kappa_rejects_unequal_codings():
 def test_sentiment_validation_rejects_unknown_tone():
     with pytest.raises(ValueError, match="unknown"):
         validation_agreement(pd.DataFrame({"text": ["x"], "tone": ["happy"]}))
+
+
+def test_sentiment_vader_is_identical_to_the_reference_on_real_sentences():
+    """Issue 10: the four VADER scores are the authors' vaderSentiment 3.3.2, to 1e-12."""
+    import warnings
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis import config
+    from analysis.loader import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        s = load_corpus([config.DATA_DIR / "coded", config.RAW_DIR])["sentences"]
+    extra = pd.DataFrame({"doc_id": ["x"], "sentence_id": [0],
+                          "text": ["They had not meant to imply that there was no danger of war."]})
+    s = pd.concat([s[["doc_id", "sentence_id", "text"]], extra], ignore_index=True)
+    assert len(s) > 1500
+    ours = score_sentences(s)
+    ref = SentimentIntensityAnalyzer()
+    expected = pd.DataFrame([ref.polarity_scores(t) for t in s.text])
+    for col in ("compound", "pos", "neu", "neg"):
+        assert np.allclose(ours[col], expected[col], rtol=0, atol=1e-12), col

@@ -324,3 +324,31 @@ def test_topics_dev_statements_keep_their_own_names_out_of_topics():
     # No topic is made of one statement's own name: markers were dropped.
     terms = set(out["topic_terms"]["term"])
     assert not terms & {"colombia", "colombian", "venezuela", "venezuelan"}
+
+
+# --- scale (issue 10) ---------------------------------------------------------------------
+
+def test_topics_auto_unit_is_sentence_for_text_without_paragraph_breaks():
+    long_par = pd.DataFrame({"doc_id": "v", "sentence_id": range(300), "paragraph": 1,
+                             "section": "other", "text": "The Embassy reported on the talks."})
+    assert topics.choose_unit(long_par) == "sentence"
+    assert topics.choose_unit(planted_sentences()) == "paragraph"
+
+
+def test_topics_scan_of_a_large_corpus_runs_on_a_bounded_sample():
+    texts = ["oil mining capital investment", "army junta election party"] * 60
+    full = topics.select_k(texts, seed=0, k_range=[2, 3], n_runs=3, min_df=1, max_df=0.6,
+                           max_units=None)
+    sampled = topics.select_k(texts, seed=0, k_range=[2, 3], n_runs=3, min_df=1, max_df=0.6,
+                              max_units=40)
+    assert sampled["n_units"].tolist() == [120, 120]
+    assert sampled["chosen"].tolist() == full["chosen"].tolist() == [True, False]
+
+
+def test_topics_scan_does_not_depend_on_n_jobs(monkeypatch):
+    monkeypatch.setattr(topics, "PARALLEL_MIN_UNITS", 10)
+    texts = ["oil mining capital investment", "army junta election party",
+             "coffee price export quota", "loan bank debt credit"] * 15
+    one = topics.select_k(texts, seed=0, k_range=[2, 3, 4], n_runs=3, min_df=1, n_jobs=1)
+    two = topics.select_k(texts, seed=0, k_range=[2, 3, 4], n_runs=3, min_df=1, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
