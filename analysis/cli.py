@@ -7,6 +7,9 @@ run
 validate
     Compare objectives, evidence and verdicts with hand coding (gold JSON
     files); ``--cv`` for held-out (leave-one-document-out) figures.
+agreement
+    Agreement of the package with coders and between coders, on units
+    coded in notebook 06.
 fit
     Refit the evidence ranker and verdict grader on a coded corpus and
     write the model table ``analysis/data/progress_model.csv``.
@@ -116,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--out", type=Path, default=None,
                      help="model table to write (default: the package's analysis/data/progress_model.csv)")
     fit.set_defaults(func=_cmd_fit)
+
+    from . import agreement
+
+    agr = agreement.add_arguments(sub.add_parser("agreement", help="agreement with hand coding (notebook 06)"))
+    agr.set_defaults(func=agreement.run)
 
     nb = sub.add_parser("notebooks", help="execute the notebooks, write figures")
     nb.add_argument("--corpus", type=Path, default=config.RAW_DIR)

@@ -313,22 +313,25 @@ def validate(gold_dir, docs_dir, details: bool = False, cv: bool = False, by: st
             "confusion": confusion(det), "reliability": reliability(det), "mode": mode}
 
 
-def plot_confusion(conf: pd.DataFrame, mode: str):
-    """Heat map of the confusion matrix, counts in the cells."""
+def plot_confusion(conf: pd.DataFrame, mode: str = "", title: str | None = None,
+                   xlabel: str = "package verdict", ylabel: str = "coders' verdict"):
+    """Heat map of a confusion matrix, counts in the cells (rows: ``ylabel``)."""
     import seaborn as sns
 
     from .figures import _new_figure, style
 
+    if title is None:
+        what = {"held_out": "held out, leave one document out", "in_sample": "in sample (training-set figure)",
+                "shipped": "shipped model"}.get(mode, mode)
+        title = f"Verdicts against hand coding ({what})"
     with style():
         fig, axes = _new_figure(width=5.6, height=4.4)
         ax = axes[0, 0]
         sns.heatmap(conf, annot=True, fmt="d", cmap="Blues", cbar=False, ax=ax, linewidths=0.5,
                     linecolor="white", square=True)
-        ax.set_xlabel("package verdict")
-        ax.set_ylabel("coders' verdict")
-        what = {"held_out": "held out, leave one document out", "in_sample": "in sample (training-set figure)",
-                "shipped": "shipped model"}.get(mode, mode)
-        ax.set_title(f"Verdicts against hand coding ({what})", fontsize=9)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title, fontsize=9)
         ax.tick_params(axis="x", rotation=30)
         ax.tick_params(axis="y", rotation=0)
     return fig
