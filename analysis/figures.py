@@ -242,8 +242,21 @@ def save_figure(fig, name: str, data: pd.DataFrame, folder=None,
     finally:
         if old_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
+    if RUN["run_id"] and "run_id" not in data.columns:
+        data = data.assign(run_id=RUN["run_id"])
     paths.append(write_table(data, folder / f"{name}.csv"))
     return paths
+
+
+#: The run whose tables the figures are drawn from (``run_id`` of its
+#: ``run.json``); set by :func:`analysis.notebooks.setup`, written into every
+#: figure's CSV by :func:`save_figure` so each figure names its run.
+RUN = {"run_id": None}
+
+
+def set_run(run_id) -> None:
+    """Name the run the next figures come from (None: no run column)."""
+    RUN["run_id"] = str(run_id) if run_id else None
 
 
 # ------------------------------------------------------------------- helpers
