@@ -14,7 +14,9 @@ texts apart from the body.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
-from .sections import is_subheading_line, parse_heading, split_run_in
+from .sections import is_section_name, is_subheading_line, parse_heading, split_run_in
 from .sentences import split_spans
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "section", "heading", "subheading",
@@ -36,7 +38,18 @@ MANIFEST_COLUMNS = ["doc_id", "file", "volume", "country", "date", "source_url",
 #: File endings read as documents when a folder is given.
 DOCUMENT_SUFFIXES = (".txt", ".xml")
 
-PAGE_MARKER = r"\[Page\s+(?P<page>\d+)\]"
+#: Page numbers have at most this many digits: a FRUS volume has a few
+#: thousand pages at most (four digits); five leave room for any reprint
+#: while keeping ``[Page 99999…9]`` from overflowing the Int64 page column
+#: (issue 11).
+MAX_PAGE_DIGITS = 5
+PAGE_MARKER = rf"\[Page\s+(?P<page>\d{{1,{MAX_PAGE_DIGITS}}})\]"
+#: Anything else written as a page marker ("[Page ]", "[Page -3]",
+#: "[Page 99999999999]", "[Page iv]"): removed from the text with a warning.
+_BAD_PAGE = re.compile(rf"\[Page(?!\s+\d{{1,{MAX_PAGE_DIGITS}}}\])[^\]\[\n]{{0,40}}\]")
+#: A block or sentence that is only a note number ("1.", "12)", "(3)"):
+#: a footnote list without bodies, never a sentence.
+_BARE_NUMBER = re.compile(r"^(?:\(?\d{1,3}[.)]?\s*)+$")
 #: A footnote number glued to a word or to the punctuation after it
 #: ("security1", "Treaty.2", "Affairs,3", "(GATT).6"); never after a space,
 #: a digit or a hyphen, so "1950", "62 Stat." and "B-29" stay.
@@ -105,43 +118,109 @@ class Document:
                 "n_sentences": len(self.sentences), "volume": self.volume, "url": self.url}
 
 
-def read_text(path, encoding: str | None = None) -> str:
-    """Read a document's text: UTF-8 (with or without BOM), any line endings.
+def file_problem(path) -> str | None:
+    """Why ``path`` cannot be read as a document, or None for a regular file.
 
-    Parameters
-    ----------
-    path : str or Path
-    encoding : str, optional
-        Force an encoding. By default UTF-8 is tried; a file that is not
-        UTF-8 but decodes as cp1252 (Windows "ANSI") is read as such with a
-        :class:`LoadWarning`.
-
-    Raises
-    ------
-    LoadError
-        Missing, empty, binary or undecodable files, with a one-line message.
+    Looks at the file's type only (``lstat``/``stat``), never opens it, so
+    a FIFO, a device or a socket cannot hang the run.
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
-    >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfTitle\\r\\n\\r\\nText.\\r\\n")
-    >>> read_text(p)
-    'Title\\n\\nText.\\n'
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "x.txt").write_text("x")
+    >>> file_problem(d / "x.txt") is None
+    True
+    >>> file_problem(d)
+    'is a folder'
+    >>> file_problem(d / "none.txt")
+    'does not exist'
     """
     path = Path(path)
-    name = path.name
-    if not path.exists():
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "is a dangling symbolic link" if os.path.islink(path) else "does not exist"
+    except OSError as exc:
+        if exc.errno == 40:  # ELOOP
+            return "is a symbolic link loop"
+        return f"cannot be read ({exc.strerror or exc})"
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (named pipe), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    return "is not a regular file"
+
+
+def read_bytes(path) -> bytes:
+    """The bytes of a regular file; any other input is a one-line :class:`LoadError`.
+
+    The type is checked before the file is opened (see :func:`file_problem`);
+    a read error (permission, I/O) names the file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> read_bytes(d)
+    Traceback (most recent call last):
+    ...
+    analysis.loader.LoadError: load: '...' is a folder; pass files or folders holding *.txt
+    """
+    path = Path(path)
+    problem = file_problem(path)
+    if problem == "does not exist":
         raise LoadError(f"load: '{path}' does not exist; check the path")
-    if path.is_dir():
+    if problem == "is a folder":
         raise LoadError(f"load: '{path}' is a folder; pass files or folders holding *.txt")
-    raw = path.read_bytes()
+    if problem:
+        raise LoadError(f"load: '{path}' {problem}; skipped")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise LoadError(f"load: '{path}' cannot be read ({type(exc).__name__}: "
+                        f"{exc.strerror or exc}); check its permissions") from None
+
+
+def decode_text(raw: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode a document's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, cp1252.
+
+    See :func:`read_text`; ``name`` is the file named in messages.
+
+    Examples
+    --------
+    >>> decode_text("Title\\n".encode("utf-16"), "x.txt")
+    'Title\\n'
+    >>> decode_text(b"Title" + b"\\x00" * 3, "x.txt")
+    Traceback (most recent call last):
+    ...
+    analysis.loader.LoadError: load: 'x.txt' looks binary (NUL bytes at byte 5), not plain text; pass the text copied from history.state.gov
+    """
     if not raw.strip():
         raise LoadError(f"load: '{name}' is empty; nothing to read")
-    if b"\x00" in raw[:4096]:
-        raise LoadError(f"load: '{name}' looks binary (NUL bytes), not plain text; "
-                        "pass the text copied from history.state.gov")
-    if encoding:
+    if encoding is None and raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"load: '{name}' starts with a UTF-16 byte-order mark but is not "
+                            f"UTF-16 (byte {exc.start}); re-save it as UTF-8") from None
+        encoding = "utf-16"
+    else:
+        nul = raw.find(b"\x00")
+        if nul >= 0 and not (encoding or "").lower().replace("-", "").startswith("utf16"):
+            raise LoadError(f"load: '{name}' looks binary (NUL bytes at byte {nul}), not plain "
+                            "text; pass the text copied from history.state.gov")
+    if encoding == "utf-16":
+        pass
+    elif encoding:
         try:
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
@@ -156,9 +235,43 @@ def read_text(path, encoding: str | None = None) -> str:
                 raise LoadError(f"load: '{name}' is not UTF-8 (byte {exc.start}) nor cp1252; "
                                 "re-save it as UTF-8 or pass encoding=…") from None
             warnings.warn(f"load: '{name}' is not UTF-8 (tried cp1252: ok); read as cp1252 — "
-                          "pass encoding=… to override", LoadWarning, stacklevel=2)
+                          "pass encoding=… to override", LoadWarning, stacklevel=3)
+    if "\x00" in text:
+        raise LoadError(f"load: '{name}' holds NUL characters, not plain text; "
+                        "pass the text copied from history.state.gov")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\u00a0", " ")
+
+
+def read_text(path, encoding: str | None = None) -> str:
+    """Read a document's text: UTF-8 (with or without BOM), any line endings.
+
+    Parameters
+    ----------
+    path : str or Path
+    encoding : str, optional
+        Force an encoding. By default UTF-8 is tried (UTF-16 when the file
+        starts with its byte-order mark); a file that is not UTF-8 but
+        decodes as cp1252 (Windows "ANSI") is read as such with a
+        :class:`LoadWarning`.
+
+    Raises
+    ------
+    LoadError
+        Missing, empty, binary, undecodable, unreadable or non-regular files
+        (FIFOs, devices, sockets: refused by type, never opened), with a
+        one-line message.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfTitle\\r\\n\\r\\nText.\\r\\n")
+    >>> read_text(p)
+    'Title\\n\\nText.\\n'
+    """
+    path = Path(path)
+    return decode_text(read_bytes(path), path.name, encoding)
 
 
 def _split_footnotes(lines: list[str]):
@@ -305,11 +418,21 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     >>> doc.footnotes.text.tolist()
     ['See pp. 985 ff.']
     """
+    doc_warnings: list[str] = []
+    bad_pages = _BAD_PAGE.findall(text)
+    if bad_pages:
+        text = _BAD_PAGE.sub(" ", text)
+        shown = ", ".join(sorted(set(bad_pages))[:3])
+        doc_warnings.append(f"{doc_id}: {len(bad_pages)} malformed page marker(s) ({shown}) "
+                            f"left out of the text; a page is [Page N] with N of at most "
+                            f"{MAX_PAGE_DIGITS} digits")
     lines = text.split("\n")
     body_lines, footnotes = _split_footnotes(lines)
-    blocks = _blocks(body_lines)
+    blocks = [b for b in _blocks(body_lines) if not _BARE_NUMBER.match(b)]
     headings = [parse_heading(b) for b in blocks]
-    doc_warnings: list[str] = []
+    if headings and headings[0] and not is_section_name(blocks[0]):
+        # "Policy Statement on Peru", "1. Policy Statement": the title, not a section
+        headings[0] = None
 
     # The text before the first [Page N] marker is on page N - 1.
     first = next((m for m in map(_PAGE_BLOCK.search, blocks) if m), None)
@@ -366,6 +489,8 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
         # pages and refs are in text order, as are the spans: one pass each
         ip = ir = 0
         for start, end in split_spans(clean):
+            if _BARE_NUMBER.match(clean[start:end]):
+                continue  # a note number standing alone ("… text. 1. 2.") is no sentence
             while ip < len(pages) and pages[ip][0] <= start:
                 page = pages[ip][1]
                 ip += 1
@@ -385,6 +510,10 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     if not has_headings:
         doc_warnings.append(f"{doc_id}: no section headings found; "
                             "the whole text is one section 'other'")
+    elif not any(r["section"] == "objectives" for r in rows):
+        doc_warnings.append(f"{doc_id}: no objectives section found (headings: "
+                            f"{'; '.join(h[1] for h in headings if h)[:120]}); "
+                            "objectives.csv will have no rows for it")
     sentences = pd.DataFrame(rows, columns=[c for c in SENTENCE_COLUMNS if c != "sentence_id"])
     sentences.insert(1, "sentence_id", range(len(sentences)))
     sentences["page"] = sentences["page"].astype("Int64")
@@ -435,8 +564,8 @@ def load_document(path, doc_id: str | None = None, encoding: str | None = None) 
         With a one-line message naming the file and the problem.
     """
     path = Path(path)
-    text = read_text(path, encoding=encoding)
-    raw = path.read_bytes()
+    raw = read_bytes(path)
+    text = decode_text(raw, path.name, encoding)
     doc = parse_text(text, doc_id or path.stem, source=_display_path(path),
                      sha256=hashlib.sha256(raw).hexdigest())
     if doc.sentences.empty:
