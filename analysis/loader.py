@@ -96,7 +96,11 @@ class Document:
     footnotes : pandas.DataFrame
         One row per footnote, columns :data:`FOOTNOTE_COLUMNS`.
     warnings : list of str
-        One-line notes about the text (e.g. no headings found).
+        One-line notes about the text (e.g. malformed page markers).
+    section_warnings : list of str
+        One-line notes about the sections of a policy statement (no
+        headings, no objectives); shown for plain-text statements, not for
+        the documents of a TEI volume (most are telegrams and memoranda).
     """
 
     doc_id: str
@@ -110,6 +114,7 @@ class Document:
     volume: str = ""
     url: str = ""
     warnings: list = field(default_factory=list)
+    section_warnings: list = field(default_factory=list)
 
     def metadata(self) -> dict:
         """The document's row of ``documents.csv``."""
@@ -507,11 +512,12 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
                          "text": clean[start:end]})
         for _, p in pages:
             page = p
+    section_warnings: list[str] = []
     if not has_headings:
-        doc_warnings.append(f"{doc_id}: no section headings found; "
+        section_warnings.append(f"{doc_id}: no section headings found; "
                             "the whole text is one section 'other'")
     elif not any(r["section"] == "objectives" for r in rows):
-        doc_warnings.append(f"{doc_id}: no objectives section found (headings: "
+        section_warnings.append(f"{doc_id}: no objectives section found (headings: "
                             f"{'; '.join(h[1] for h in headings if h)[:120]}); "
                             "objectives.csv will have no rows for it")
     sentences = pd.DataFrame(rows, columns=[c for c in SENTENCE_COLUMNS if c != "sentence_id"])
@@ -521,7 +527,8 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     notes = pd.DataFrame([{"doc_id": doc_id, "footnote": n, "text": t}
                           for n, t in sorted(footnotes.items())], columns=FOOTNOTE_COLUMNS)
     return Document(doc_id=doc_id, title=title, date=date, source=source, sha256=sha256,
-                    sentences=sentences, footnotes=notes, warnings=doc_warnings)
+                    sentences=sentences, footnotes=notes, warnings=doc_warnings,
+                    section_warnings=section_warnings)
 
 
 TINY = """A Policy Statement
@@ -571,7 +578,7 @@ def load_document(path, doc_id: str | None = None, encoding: str | None = None) 
     if doc.sentences.empty:
         raise LoadError(f"load: '{path.name}' has no sentences after its title; "
                         "is it a FRUS document?")
-    for w in doc.warnings:
+    for w in doc.warnings + doc.section_warnings:
         warnings.warn(f"load: '{path.name}': {w}", LoadWarning, stacklevel=2)
     return doc
 
@@ -610,8 +617,19 @@ def expand_inputs(inputs, errors: list) -> list[Path]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in DOCUMENT_SUFFIXES)
-            if not found:
+            try:
+                entries = sorted(q for q in p.iterdir() if q.suffix.lower() in DOCUMENT_SUFFIXES)
+            except OSError as exc:
+                errors.append(f"load: folder '{p}' cannot be listed ({exc.strerror or exc})")
+                continue
+            found = []
+            for q in entries:
+                problem = file_problem(q)
+                if problem:  # FIFO, device, dangling link, loop, folder named *.txt
+                    errors.append(f"load: '{q}' {problem}; skipped")
+                else:
+                    found.append(q)
+            if not entries:
                 errors.append(f"load: folder '{p}' holds no documents (*.txt, *.xml)")
             files.extend(found)
         elif not p.exists():

@@ -259,3 +259,92 @@ def test_loader_real_volume_sentence_count_near_punkt():
         doc = load_document(path)
     n_punkt = sum(1 for _ in _TOKENIZER.span_tokenize(read_text(path)))
     assert abs(len(doc.sentences) - n_punkt) <= 0.15 * n_punkt
+
+
+# --- issue 11: bad input and faults lose nothing ------------------------------------------
+
+PERU_TITLE = """Policy Statement on Peru
+
+We seek the support of Peru in hemisphere security. We wish to obtain strategic materials.
+
+b. policies
+
+It is our policy to help.
+"""
+
+
+def test_loader_policy_title_stays_the_title_and_missing_objectives_warn():
+    doc = parse_text(PERU_TITLE, "peru")
+    assert doc.title == "Policy Statement on Peru"
+    assert doc.sentences.text.iloc[0] == "We seek the support of Peru in hemisphere security."
+    assert any("no objectives section" in w for w in doc.section_warnings)
+
+
+def test_loader_huge_page_number_is_a_warning_not_an_overflow(tmp_path):
+    text = ("A Statement\n\na. objectives\n\nWe seek [Page 999999999999999999999] security. "
+            "We [Page ] also [Page -3] act.\n")
+    doc = parse_text(text, "x")
+    assert " ".join(doc.sentences.text) == "We seek security. We also act."
+    assert doc.sentences.page.isna().all()
+    assert any("3 malformed page marker" in w for w in doc.warnings)
+
+
+def test_loader_refuses_a_fifo_without_opening_it(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(LoadError, match=r"pipe.txt' is a FIFO"):
+        read_text(fifo)  # would block forever if opened
+
+
+def test_loader_read_error_is_one_line_naming_the_file(tmp_path):
+    import os
+
+    p = tmp_path / "secret.txt"
+    p.write_text("A Title\n\nText.\n")
+    os.chmod(p, 0)
+    try:
+        if os.access(p, os.R_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        with pytest.raises(LoadError, match=r"secret.txt' cannot be read \(PermissionError"):
+            read_text(p)
+    finally:
+        os.chmod(p, 0o644)
+
+
+def test_loader_nul_bytes_after_4kb_are_binary(tmp_path):
+    p = tmp_path / "late.txt"
+    p.write_bytes(b"A Title\n\n" + b"Text. " * 1000 + b"\x00\x00 more.\n")
+    with pytest.raises(LoadError, match="looks binary .NUL bytes at byte 60"):
+        read_text(p)
+
+
+def test_loader_reads_utf16_with_bom(tmp_path):
+    p = tmp_path / "wide.txt"
+    p.write_bytes("A Title\r\n\r\nText é.\r\n".encode("utf-16"))
+    assert read_text(p) == "A Title\n\nText é.\n"
+
+
+def test_loader_bare_footnote_numbers_are_never_sentences():
+    text = "A Title\n\na. objectives\n\nWe seek security.\n\n1.\n\n2.\n\nWe act. 3. 4.\n"
+    doc = parse_text(text, "x")
+    assert doc.sentences.text.tolist() == ["We seek security.", "We act."]
+
+
+def test_loader_folder_entries_that_cannot_be_read_are_reported_each(tmp_path):
+    import os
+
+    (tmp_path / "good.txt").write_text("A Title\n\na. objectives\n\nWe seek security.\n")
+    os.mkfifo(tmp_path / "fifo.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "folder.txt").mkdir()
+    errors = []
+    tables = load_corpus([tmp_path], errors=errors)
+    assert tables["documents"].doc_id.tolist() == ["good"]
+    assert len(errors) == 4 and all("\n" not in e for e in errors)
+    joined = " ".join(errors)
+    for name, what in [("fifo.txt", "FIFO"), ("dangling.txt", "dangling"),
+                       ("loop.txt", "loop"), ("folder.txt", "folder")]:
+        assert name in joined and what in joined

@@ -53,3 +53,15 @@ def test_sections_subheading_lines_and_run_in():
         "Internal political situation", "An understanding requires.")
     assert split_run_in("Peru is friendly. It helps.") == (None, "Peru is friendly. It helps.")
     assert split_run_in("U.S. capital is welcome.") == (None, "U.S. capital is welcome.")
+
+
+@pytest.mark.parametrize("line", ["Policy Statement on Peru", "Policy Statement",
+                                  "Trade Policy", "Policy Statements of 1951 Reviewed"])
+def test_sections_titles_with_policy_are_not_section_headings(line):
+    assert parse_heading(line) is None
+
+
+@pytest.mark.parametrize("line", ["Policies", "Objectives", "Relations with other countries",
+                                  "Policy Evaluation", "U.S. Objectives", "Courses of Action"])
+def test_sections_canonical_names_unlettered_are_headings(line):
+    assert parse_heading(line) is not None

@@ -90,3 +90,58 @@ def test_tei_reads_the_office_of_the_historian_excerpt():
     assert docs[0].date == "1952-04-16"
     assert docs[0].footnotes.text.iloc[0].startswith("Source: Central Intelligence Agency")
     assert 18 in set(docs[0].sentences.page)
+
+
+def _volume(divs: str) -> str:
+    return f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="vol"><text><body>{divs}</body></text></TEI>'
+
+
+GOOD_DIV = ('<div type="document" {attrs}><head>A Memorandum</head>'
+            '<p>We seek security. We act.</p></div>')
+
+
+def test_tei_deep_nesting_is_no_recursion_error(tmp_path):
+    deep = "<hi>" * 10_000 + "deep words." + "</hi>" * 10_000
+    p = tmp_path / "deep.xml"
+    p.write_text(_volume(GOOD_DIV.format(attrs='xml:id="d1"')
+                         + f'<div type="document" xml:id="d2"><head>T</head><p>Top. {deep}</p></div>'))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = load_tei(p)
+    assert [d.doc_id for d in docs] == ["vol-d1", "vol-d2"]
+    assert " ".join(docs[1].sentences.text) == "Top. deep words."
+    assert any("deeper than" in str(w.message) for w in caught)
+
+
+def test_tei_empty_document_is_skipped_with_a_warning_and_the_volume_kept(tmp_path):
+    p = tmp_path / "v.xml"
+    p.write_text(_volume(GOOD_DIV.format(attrs='xml:id="d1"')
+                         + '<div type="document" xml:id="d2"/>'
+                         + GOOD_DIV.format(attrs='xml:id="d3"')))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = load_tei(p)
+    assert [d.doc_id for d in docs] == ["vol-d1", "vol-d3"]
+    assert any("vol-d2 has no text" in str(w.message) for w in caught)
+
+
+def test_tei_ids_from_xml_id_else_n_else_position_always_unique(tmp_path):
+    p = tmp_path / "v.xml"
+    p.write_text(_volume(GOOD_DIV.format(attrs='xml:id="a"') + GOOD_DIV.format(attrs='n="7"')
+                         + GOOD_DIV.format(attrs="") + GOOD_DIV.format(attrs="")
+                         + GOOD_DIV.format(attrs='xml:id="a"')))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ids = [i for i, _ in tei_documents(p)]
+        docs = load_tei(p)
+    assert ids == ["vol-a", "vol-7", "vol-d3", "vol-d4", "vol-a-5"]
+    assert [d.doc_id for d in docs] == ids
+    assert any("repeats id 'vol-a'" in str(w.message) for w in caught)
+
+
+def test_tei_fifo_is_refused_by_type(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "v.xml")
+    with pytest.raises(LoadError, match="FIFO"):
+        load_tei(tmp_path / "v.xml")
