@@ -586,16 +586,38 @@ def load_document(path, doc_id: str | None = None, encoding: str | None = None) 
 def read_manifest(path) -> pd.DataFrame:
     """Read a ``corpus.csv`` manifest (all columns text, empty = unknown).
 
+    Raises
+    ------
+    LoadError
+        One line naming the manifest: missing, not a regular file, binary,
+        not a CSV, lacking ``doc_id`` or ``file``, or a ``file`` listed twice.
+
     Examples
     --------
     >>> m = read_manifest(config.MANIFEST)
     >>> list(m.columns) == MANIFEST_COLUMNS
     True
     """
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    import io
+
+    path = Path(path)
+    try:
+        text = decode_text(read_bytes(path), str(path))
+    except LoadError as exc:
+        raise LoadError(f"manifest: {exc}".replace("manifest: load: ", "manifest: ")) from None
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        detail = " ".join(str(exc).split())
+        raise LoadError(f"manifest: '{path}' is not a CSV table ({detail})") from None
     missing = [c for c in ("doc_id", "file") if c not in df.columns]
     if missing:
         raise LoadError(f"load: manifest '{path}' lacks column(s) {', '.join(missing)}")
+    repeated = sorted(set(df["file"][df["file"].duplicated()]))
+    if repeated:
+        raise LoadError(f"manifest: '{path}' lists {repeated[0]!r} twice (rows "
+                        f"{', '.join(str(i + 2) for i in df.index[df['file'] == repeated[0]])}); "
+                        "keep one row per file")
     for c in MANIFEST_COLUMNS:
         if c not in df.columns:
             df[c] = ""
@@ -684,11 +706,34 @@ def load_path(path, doc_id: str | None = None, encoding: str | None = None) -> l
     return [load_document(path, encoding=encoding, doc_id=doc_id)]
 
 
-def _manifest_for(inputs, manifest) -> dict:
-    """file name → manifest row, from ``manifest`` or the one beside the inputs."""
+def _manifest_for(inputs, manifest):
+    """A function path → manifest row (or None), from ``manifest`` or the one beside the inputs.
+
+    A row's ``file`` is a path relative to the manifest's folder
+    (``raw/x.txt``); a bare file name is accepted when no other row has it.
+    """
     man_path = Path(manifest) if manifest else _find_manifest([Path(i) for i in inputs])
-    man = read_manifest(man_path) if man_path else pd.DataFrame(columns=MANIFEST_COLUMNS)
-    return {row.file: row for row in man.itertuples(index=False)}
+    if not man_path:
+        return lambda path: None
+    man = read_manifest(man_path)
+    base = man_path.absolute().parent
+    by_path, by_name = {}, {}
+    for row in man.itertuples(index=False):
+        rel = Path(row.file)
+        by_path[os.path.normpath(base / rel)] = row
+        by_name.setdefault(rel.name, []).append(row)
+
+    def lookup(path):
+        row = by_path.get(os.path.normpath(Path(path).absolute()))
+        if row is not None:
+            return row
+        rows = by_name.get(Path(path).name, [])
+        # a bare file name ("x.txt") when it names one row only
+        if len(rows) == 1 and "/" not in rows[0].file.replace("\\", "/"):
+            return rows[0]
+        return None
+
+    return lookup
 
 
 def plan_inputs(inputs, manifest=None, errors: list | None = None) -> list:
@@ -701,8 +746,33 @@ def plan_inputs(inputs, manifest=None, errors: list | None = None) -> list:
         inputs = [inputs]
     collect = errors if errors is not None else []
     paths = expand_inputs(inputs, collect)
-    by_file = _manifest_for(inputs, manifest)
-    return [(p, by_file.get(p.name)) for p in paths]
+    lookup = _manifest_for(inputs, manifest)
+    rows = [lookup(p) for p in paths]
+    # doc ids unique across folders: a plain-text file whose name repeats in
+    # another folder (and has no doc_id of its own) is folder-qualified
+    stems: dict = {}
+    for p, row in zip(paths, rows):
+        if p.suffix.lower() != ".xml" and not (row is not None and row.doc_id):
+            stems.setdefault(p.stem, set()).add(os.path.normpath(p.absolute()))
+    plan = []
+    for p, row in zip(paths, rows):
+        if (p.suffix.lower() != ".xml" and not (row is not None and row.doc_id)
+                and len(stems.get(p.stem, ())) > 1):
+            doc_id = f"{p.absolute().parent.name}-{p.stem}"
+            warnings.warn(f"load: '{p}': file name repeats in another folder; doc_id "
+                          f"'{doc_id}' (folder-qualified) — give it its own doc_id in corpus.csv "
+                          "to choose another", LoadWarning, stacklevel=2)
+            row = _with_doc_id(row, doc_id)
+        plan.append((p, row))
+    return plan
+
+
+def _with_doc_id(row, doc_id: str):
+    """``row`` (a manifest row or None) with ``doc_id`` set."""
+    if row is None:
+        row = pd.DataFrame([dict.fromkeys(MANIFEST_COLUMNS, "")]).itertuples(index=False).__next__()
+        row = row._replace(file="")
+    return row._replace(doc_id=doc_id)
 
 
 def assemble(loaded, errors: list) -> tuple:

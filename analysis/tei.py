@@ -116,7 +116,8 @@ def _parse(source):
     return ET.parse(str(source)).getroot()
 
 
-def tei_documents(path, problems: list | None = None) -> list[tuple[str, str]]:
+def tei_documents(path, problems: list | None = None,
+                  volume: str | None = None) -> list[tuple[str, str]]:
     """Render every document of a TEI file as ``(doc_id, plain_text)``.
 
     ``doc_id`` is the volume id and the document's ``xml:id``
@@ -133,6 +134,9 @@ def tei_documents(path, problems: list | None = None) -> list[tuple[str, str]]:
     problems : list, optional
         Receives one line per document rendered with a caveat (an id that
         repeats, nesting read as plain text).
+    volume : str, optional
+        The volume id when the root has no ``xml:id`` (default: the file
+        name without its ending, or the root's tag for bytes).
 
     Examples
     --------
@@ -147,7 +151,7 @@ def tei_documents(path, problems: list | None = None) -> list[tuple[str, str]]:
     """
     problems = problems if problems is not None else []
     root = _parse(path)
-    default = Path(path).stem if isinstance(path, (str, Path)) else _local(root.tag)
+    default = volume or (Path(path).stem if isinstance(path, (str, Path)) else _local(root.tag))
     vol = root.get(XML_ID) or default
     out = []
     seen: set[str] = set()
@@ -196,7 +200,7 @@ def load_tei(path) -> list:
     raw = read_bytes(path)
     problems: list[str] = []
     try:
-        rendered = tei_documents(raw, problems)
+        rendered = tei_documents(raw, problems, volume=path.stem)
     except (ET.ParseError, DefusedXmlException) as exc:
         raise LoadError(f"load: '{path.name}' is not well-formed TEI XML ({exc}); "
                         "pass the volume file from HistoryAtState/frus") from None

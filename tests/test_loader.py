@@ -348,3 +348,9 @@ def test_loader_folder_entries_that_cannot_be_read_are_reported_each(tmp_path):
     for name, what in [("fifo.txt", "FIFO"), ("dangling.txt", "dangling"),
                        ("loop.txt", "loop"), ("folder.txt", "folder")]:
         assert name in joined and what in joined
+
+
+def test_loader_io_error_on_read_is_one_line_naming_the_file():
+    """/proc/self/mem is a regular file whose read fails (EIO): an OSError, not a crash."""
+    with pytest.raises(LoadError, match=r"'/proc/self/mem' cannot be read \(OSError"):
+        read_text("/proc/self/mem")
