@@ -354,3 +354,36 @@ def test_loader_io_error_on_read_is_one_line_naming_the_file():
     """/proc/self/mem is a regular file whose read fails (EIO): an OSError, not a crash."""
     with pytest.raises(LoadError, match=r"'/proc/self/mem' cannot be read \(OSError"):
         read_text("/proc/self/mem")
+
+
+GOOD_TEXT = "A Title\n\na. objectives\n\nWe seek {}.\n"
+
+
+def test_loader_same_name_in_two_folders_gets_folder_qualified_ids(tmp_path):
+    for folder in ("east", "west"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(GOOD_TEXT.format(folder))
+    errors = []
+    with pytest.warns(LoadWarning, match="folder-qualified"):
+        tables = load_corpus([tmp_path / "east", tmp_path / "west"], errors=errors)
+    assert errors == []
+    assert tables["documents"].doc_id.tolist() == ["east-same", "west-same"]
+    assert tables["sentences"].text.tolist() == ["We seek east.", "We seek west."]
+
+
+def test_loader_manifest_matches_by_path_relative_to_it(tmp_path):
+    for folder in ("east", "west"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(GOOD_TEXT.format(folder))
+    (tmp_path / "corpus.csv").write_text("doc_id,file,country\n"
+                                         "e1,east/same.txt,PE\nw1,west/same.txt,CO\n")
+    tables = load_corpus([tmp_path / "east", tmp_path / "west"], manifest=tmp_path / "corpus.csv")
+    assert tables["documents"][["doc_id", "country"]].values.tolist() == [["e1", "PE"], ["w1", "CO"]]
+
+
+def test_loader_manifest_duplicate_row_is_a_one_line_error(tmp_path):
+    from analysis.loader import read_manifest
+
+    (tmp_path / "corpus.csv").write_text("doc_id,file\na,x.txt\nb,x.txt\n")
+    with pytest.raises(LoadError, match=r"corpus.csv' lists 'x.txt' twice \(rows 2, 3\)"):
+        read_manifest(tmp_path / "corpus.csv")
