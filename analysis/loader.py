@@ -784,7 +784,8 @@ def assemble(loaded, errors: list) -> tuple:
     """
     docs: list[Document] = []
     seen: set[str] = set()
-    for path, row, found in loaded:
+    # of two inputs with one doc_id the one first by path is kept, whatever the input order
+    for path, row, found in sorted(loaded, key=lambda t: os.path.normpath(Path(t[0]).absolute())):
         for doc in found:
             _add(doc, None if path.suffix.lower() == ".xml" else row, path, docs, seen, errors)
     return sorted(docs, key=lambda d: _natural_key(d.doc_id))

@@ -241,3 +241,22 @@ def test_pipeline_second_concurrent_run_into_one_out_is_refused(tmp_path, capsys
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "another run is writing" in err[0]
     assert not out.exists()
+
+
+def test_cli_input_order_changes_no_byte_with_tei_and_repeated_ids(tmp_path):
+    """Issue 11: rows sorted by document and position; which of two inputs with one doc_id
+    is kept does not depend on the order they were given in."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    shutil.copy(SEED_FILE, a / "x.txt")
+    (b / "vol.xml").write_text('<TEI xml:id="x"><div type="document" xml:id="d1"><head>T</head>'
+                               "<p>We seek security.</p></div></TEI>")
+    (b / "zeta.txt").write_text("A Title\n\na. objectives\n\nWe seek zeta.\n")
+    (b / "x-d1.txt").write_text("A Title\n\na. objectives\n\nSame id as the TEI document.\n")
+    inputs = [str(a / "x.txt"), str(b / "zeta.txt"), str(b / "vol.xml"), str(b / "x-d1.txt")]
+    assert main(["run", *inputs, "--out", str(tmp_path / "one"), "--quiet"]) == 1
+    assert main(["run", *reversed(inputs), "--out", str(tmp_path / "two"), "--quiet"]) == 1
+    assert _digest(tmp_path / "one") == _digest(tmp_path / "two")
+    docs = pd.read_csv(tmp_path / "one" / "documents.csv", dtype=str)
+    assert docs.doc_id.tolist() == ["x", "x-d1", "zeta"]
