@@ -212,24 +212,19 @@ def decode_text(raw: bytes, name: str, encoding: str | None = None) -> str:
     if not raw.strip():
         raise LoadError(f"load: '{name}' is empty; nothing to read")
     if encoding is None and raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise LoadError(f"load: '{name}' starts with a UTF-16 byte-order mark but is not "
-                            f"UTF-16 (byte {exc.start}); re-save it as UTF-8") from None
-        encoding = "utf-16"
-    else:
-        nul = raw.find(b"\x00")
-        if nul >= 0 and not (encoding or "").lower().replace("-", "").startswith("utf16"):
-            raise LoadError(f"load: '{name}' looks binary (NUL bytes at byte {nul}), not plain "
-                            "text; pass the text copied from history.state.gov")
-    if encoding == "utf-16":
-        pass
-    elif encoding:
+        encoding = "utf-16"  # its byte-order mark: UTF-16, not "binary"
+    wide = (encoding or "").lower().replace("-", "").replace("_", "").startswith(("utf16", "utf32"))
+    nul = raw.find(b"\x00")
+    if nul >= 0 and not wide:
+        raise LoadError(f"load: '{name}' looks binary (NUL bytes at byte {nul}), not plain "
+                        "text; pass the text copied from history.state.gov")
+    if encoding:
         try:
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
-            raise LoadError(f"load: '{name}' cannot be decoded as {encoding} ({exc.reason if hasattr(exc, 'reason') else exc})") from None
+            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc
+            raise LoadError(f"load: '{name}' cannot be decoded as {encoding} ({reason}); "
+                            "re-save it as UTF-8 or pass another encoding=…") from None
     else:
         try:
             text = raw.decode("utf-8-sig")

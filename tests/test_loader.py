@@ -387,3 +387,96 @@ def test_loader_manifest_duplicate_row_is_a_one_line_error(tmp_path):
     (tmp_path / "corpus.csv").write_text("doc_id,file\na,x.txt\nb,x.txt\n")
     with pytest.raises(LoadError, match=r"corpus.csv' lists 'x.txt' twice \(rows 2, 3\)"):
         read_manifest(tmp_path / "corpus.csv")
+
+
+# --- issue 11: property-based tests (bounded) ----------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analysis.loader import decode_text  # noqa: E402
+from analysis.sections import is_subheading_line, parse_heading  # noqa: E402
+
+PROPERTY = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+#: Words of body text: any letters (any script), no digits, no brackets.
+_WORD = st.text(st.characters(categories=("L",)), min_size=1, max_size=10)
+_MARKER = st.sampled_from(["[Page 12]", "[Page 3]", "[Page ]", "[Page -3]", "[Page iv]",
+                           "[Page 999999999999999999999]", "[Page 00001]"])
+
+
+@st.composite
+def _paragraph(draw):
+    """Sentences opening with "The" (never a run-in heading), page markers between words."""
+    sentences = draw(st.lists(st.lists(_WORD, min_size=1, max_size=8), min_size=1, max_size=4))
+    words, pieces = [], []
+    for s in sentences:
+        words += ["The", *s]
+        for w in ["The", *s[:-1]]:
+            pieces.append(w)
+            if draw(st.integers(0, 9)) == 0:
+                pieces.append(draw(_MARKER))
+        pieces.append(s[-1] + ".")
+    return " ".join(pieces), words
+
+
+_HEADING = st.sampled_from(["a. objectives", "B. Policies", "c. Relations with other states",
+                            "Policy Evaluation", "Objectives", "d. policy evaluation",
+                            "Relations with other countries", "IV. Courses of action", "2. Aims"])
+
+
+@st.composite
+def _document(draw):
+    """A policy statement: title, headings (some empty sections), paragraphs, footnote
+    numbers without bodies; returns (text, the words of its body)."""
+    blocks, body = [draw(st.sampled_from(["A Policy Statement", "Policy Statement on Peru",
+                                          "1. Policy Statement"]))], []
+    for _ in range(draw(st.integers(1, 4))):
+        blocks.append(draw(_HEADING))
+        for _ in range(draw(st.integers(0, 3))):  # 0: an empty section
+            text, words = draw(_paragraph())
+            blocks.append(text)
+            body += [w.rstrip(".") for w in words]
+    if draw(st.booleans()):
+        blocks += ["1.", "2.", "3."]  # a footnote list without bodies
+    if draw(st.booleans()):
+        blocks.append(draw(_MARKER))  # a stray marker at the end
+    return "\n\n".join(blocks) + "\n", body
+
+
+def _words(texts):
+    return [w.rstrip(".") for t in texts for w in t.split()]
+
+
+@PROPERTY
+@given(_document())
+def test_loader_property_parse_text_never_loses_body_text(doc_and_body):
+    text, body = doc_and_body
+    doc = parse_text(text, "prop")
+    assert _words(doc.sentences.text) == body
+    assert not doc.sentences.text.str.contains(r"\[Page", regex=True).any()
+
+
+@PROPERTY
+@given(st.text(max_size=400), st.lists(st.sampled_from(
+    ["a. objectives", "\n\n", "[Page 7]", "[Page ]", "  1. A note.", "1.", "Policy", "x" * 300]),
+    max_size=8))
+def test_loader_property_parse_text_arbitrary_unicode_never_raises(text, extras):
+    doc = parse_text(text + "\n".join(extras), "prop")
+    assert list(doc.sentences.columns) == ["doc_id", "sentence_id", "section", "heading",
+                                           "subheading", "paragraph", "page", "footnotes", "text"]
+    assert doc.sentences.text.str.len().gt(0).all()
+
+
+@PROPERTY
+@given(st.binary(max_size=300), st.sampled_from([None, "utf-8", "latin-1", "utf-16", "nope"]))
+def test_loader_property_decode_raises_only_load_error(raw, encoding):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LoadWarning)
+        try:
+            text = decode_text(raw, "x.txt", encoding)
+        except LoadError as exc:
+            assert "\n" not in str(exc) and "'x.txt'" in str(exc)
+        else:
+            assert "\x00" not in text and "\r" not in text
