@@ -113,7 +113,9 @@ def test_sentences_spans_never_lose_or_invent_words(text):
     spans = split_spans(text)
     assert all(0 <= a < b <= len(text) for a, b in spans)
     assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
-    assert " ".join(text[a:b] for a, b in spans).split() == text.split()
+    # only white space between the sentences (Punkt may split inside a token: ".:")
+    bounds = [0, *[x for span in spans for x in span], len(text)]
+    assert all(not text[a:b].strip() for a, b in zip(bounds[::2], bounds[1::2]))
 
 
 @settings(max_examples=6, deadline=None, derandomize=True, database=None)
