@@ -99,8 +99,18 @@ def _positive_int(text: str) -> int:
 MAX_SEED = 2**32 - 1
 
 
-def _seed(text: str) -> int:
-    """``--seed``: a whole number in [0, MAX_SEED], checked before any work."""
+def seed_argument(text: str) -> int:
+    """``--seed``: a whole number in [0, MAX_SEED], checked before any work.
+
+    Examples
+    --------
+    >>> seed_argument("20260101")
+    20260101
+    >>> seed_argument("-1")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: --seed needs a whole number from 0 to 4294967295, not '-1'
+    """
     try:
         value = int(text)
     except ValueError:
@@ -125,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="load documents and write all tables")
     run.add_argument("inputs", nargs="+", help="plain-text documents or folders of them")
     run.add_argument("--out", required=True, type=Path, help="folder for the CSV tables")
-    run.add_argument("--seed", type=_seed, default=config.SEED, help="the one seed (default %(default)s)")
+    run.add_argument("--seed", type=seed_argument, default=config.SEED, help="the one seed (default %(default)s)")
     run.add_argument("--manifest", type=Path, default=None,
                      help="corpus.csv with metadata (default: found beside the inputs)")
     run.add_argument("--jobs", type=_positive_int, default=0, metavar="N",
@@ -150,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     nb = sub.add_parser("notebooks", help="execute the notebooks, write figures")
     nb.add_argument("--corpus", type=Path, default=config.RAW_DIR)
     nb.add_argument("--out", type=Path, default=config.BUILD_DIR)
-    nb.add_argument("--seed", type=_seed, default=config.SEED)
+    nb.add_argument("--seed", type=seed_argument, default=config.SEED)
     nb.set_defaults(func=_cmd_notebooks)
     return parser
 

@@ -260,3 +260,16 @@ def test_cli_input_order_changes_no_byte_with_tei_and_repeated_ids(tmp_path):
     assert _digest(tmp_path / "one") == _digest(tmp_path / "two")
     docs = pd.read_csv(tmp_path / "one" / "documents.csv", dtype=str)
     assert docs.doc_id.tolist() == ["x", "x-d1", "zeta"]
+
+
+def test_cli_out_below_a_file_fails_before_any_work(tmp_path, capsys, no_work):
+    (tmp_path / "file").write_text("")
+    assert main(["run", str(config.RAW_DIR), "--out", str(tmp_path / "file" / "out")]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot be written" in err[0]
+
+
+def test_cli_validate_negative_seed_is_refused(capsys):
+    with pytest.raises(SystemExit):
+        main(["validate", "gold", "docs", "--seed", "-1"])
+    assert "--seed needs a whole number from 0" in capsys.readouterr().err

@@ -327,7 +327,7 @@ def test_loader_reads_utf16_with_bom(tmp_path):
 
 
 def test_loader_bare_footnote_numbers_are_never_sentences():
-    text = "A Title\n\na. objectives\n\nWe seek security.\n\n1.\n\n2.\n\nWe act. 3. 4.\n"
+    text = "A Title\n\na. objectives\n\nWe seek security.\n\n1.\n\n2.\n\nWe act.\n\n3.\n4.\n"
     doc = parse_text(text, "x")
     assert doc.sentences.text.tolist() == ["We seek security.", "We act."]
 
