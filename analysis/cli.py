@@ -167,8 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     """Run the command line; Ctrl-C ends it with one line and status 130."""
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)  # imports the package's libraries
         return args.func(args)
     except KeyboardInterrupt:
         print("error: interrupted; the tables in --out are those of the last complete run "

@@ -273,3 +273,28 @@ def test_cli_validate_negative_seed_is_refused(capsys):
     with pytest.raises(SystemExit):
         main(["validate", "gold", "docs", "--seed", "-1"])
     assert "--seed needs a whole number from 0" in capsys.readouterr().err
+
+
+def test_cli_ctrl_c_while_the_libraries_load_is_one_line(tmp_path):
+    """A real SIGINT to `python -m analysis run` soon after start: one line, status 130."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "run", str(config.RAW_DIR),
+                             "--out", str(tmp_path / "out")], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before the signal")
+    assert proc.returncode == 130
+    assert err.decode().strip().splitlines() == [
+        "error: interrupted; the tables in --out are those of the last complete run (or none)"]
