@@ -344,6 +344,7 @@ def write_all(tables: dict, out) -> list[Path]:
     >>> sorted(p.name for p in d.iterdir())
     ['b.csv']
     """
+    import glob
     import shutil
     import tempfile
 
@@ -351,6 +352,14 @@ def write_all(tables: dict, out) -> list[Path]:
     check_out(out)
     with out_lock(out):
         parent = out.absolute().parent
+        # folders left by a run that was killed mid-swap (SIGKILL, power loss):
+        # under the lock no other run is using them
+        name = glob.escape(out.name)
+        for stale in sorted([*parent.glob(f".{name}.old-*"), *parent.glob(f".{name}.new-*")]):
+            if stale.is_dir() and not stale.is_symlink():
+                if not out.exists() and (stale / "out").is_dir():
+                    os.rename(stale / "out", out)  # killed between the two renames: restore
+                shutil.rmtree(stale, ignore_errors=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
         try:
             os.chmod(tmp, 0o777 & ~_umask())

@@ -298,3 +298,16 @@ def test_cli_ctrl_c_while_the_libraries_load_is_one_line(tmp_path):
     assert proc.returncode == 130
     assert err.decode().strip().splitlines() == [
         "error: interrupted; the tables in --out are those of the last complete run (or none)"]
+
+
+def test_pipeline_folders_of_a_killed_swap_are_cleaned_and_the_old_set_restored(tmp_path):
+    from analysis.pipeline import write_all
+
+    out = tmp_path / "out"
+    (tmp_path / ".out.new-abc").mkdir()  # killed while writing the new set
+    (tmp_path / ".out.new-abc" / "a.csv").write_text("x\n9\n")
+    (tmp_path / ".out.old-def" / "out").mkdir(parents=True)  # killed between the renames
+    (tmp_path / ".out.old-def" / "out" / "figures").mkdir()
+    write_all({"a": pd.DataFrame({"x": [1]})}, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "figures"]
