@@ -15,7 +15,9 @@ notebooks
 
 Inputs that cannot be read are reported on one line each (naming the file
 and the problem); the others are still processed and written, and the exit
-status is 1.
+status is 1. ``--out``, ``--manifest`` and ``--seed`` are checked before
+any work (one line, exit status 2); Ctrl-C stops with one line (exit status
+130) and leaves the tables of the last complete run in ``--out``.
 """
 from __future__ import annotations
 
