@@ -44,6 +44,7 @@ SECTION_NAME = re.compile(
     r"^(?:(?:u\.?s\.?|united states|general|principal|basic|major|our|current|specific)\s+)?"
     r"(?:objectives?|aims?|goals?|polic(?:y|ies)|courses?\s+of\s+action|relations?"
     r"|(?:policy\s+)?(?:evaluation|evaluations|assessment|appraisal)|progress)"
+    r"(?:\s+(?:issues|problems|questions))?"
     r"(?:(?:\s*,?\s+and\s+|\s*,\s*)(?:polic(?:y|ies)|objectives?|(?:policy\s+)?evaluation|"
     r"courses?\s+of\s+action|programs?))*"
     r"(?:\s+(?:with|toward|towards|to|of|in|for|on)\s+[a-z][a-z ,’'\-–]*)?\s*[.:]?$",
@@ -150,6 +151,8 @@ def is_section_name(line: str) -> bool:
     Examples
     --------
     >>> is_section_name("a. Objectives"), is_section_name("Relations with other countries")
+    (True, True)
+    >>> is_section_name("b. policy issues"), is_section_name("b. policies and policy evaluation")
     (True, True)
     >>> is_section_name("1. Policy Statement"), is_section_name("Policy Statement on Peru")
     (False, False)
