@@ -18,7 +18,9 @@ notebooks
 
 Inputs that cannot be read are reported on one line each (naming the file
 and the problem); the others are still processed and written, and the exit
-status is 1.
+status is 1. ``--out``, ``--manifest`` and ``--seed`` are checked before
+any work (one line, exit status 2); Ctrl-C stops with one line (exit status
+130) and leaves the tables of the last complete run in ``--out``.
 """
 from __future__ import annotations
 
@@ -35,15 +37,29 @@ def _one_line_warnings(message, category, filename, lineno, file=None, line=None
 
 
 def _cmd_run(args) -> int:
-    from .pipeline import default_jobs, run, show_progress
+    from .loader import LoadError, read_manifest
+    from .pipeline import OutputError, check_out, default_jobs, run, show_progress
 
     errors: list[str] = []
     jobs = args.jobs if args.jobs else default_jobs()
+    try:  # checks before any work
+        check_out(args.out)
+        if args.manifest is not None:
+            read_manifest(args.manifest)
+    except (LoadError, OutputError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     with warnings.catch_warnings():
         warnings.simplefilter("always")
         warnings.showwarning = _one_line_warnings
-        tables = run(args.inputs, args.out, seed=args.seed, manifest=args.manifest, errors=errors,
-                     jobs=jobs, progress=show_progress(args.quiet))
+        try:
+            tables = run(args.inputs, args.out, seed=args.seed, manifest=args.manifest,
+                         errors=errors, jobs=jobs, progress=show_progress(args.quiet))
+        except (LoadError, OutputError) as exc:
+            for e in errors:
+                print(f"error: {e}", file=sys.stderr)
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     for e in errors:
         print(f"error: {e}", file=sys.stderr)
     if tables["documents"].empty:
@@ -84,6 +100,32 @@ def _positive_int(text: str) -> int:
     return value
 
 
+#: Seeds numpy and scikit-learn accept: 0 <= seed < 2**32.
+MAX_SEED = 2**32 - 1
+
+
+def seed_argument(text: str) -> int:
+    """``--seed``: a whole number in [0, MAX_SEED], checked before any work.
+
+    Examples
+    --------
+    >>> seed_argument("20260101")
+    20260101
+    >>> seed_argument("-1")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: --seed needs a whole number from 0 to 4294967295, not '-1'
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"--seed needs a whole number from 0 to {MAX_SEED}, "
+                                         f"not {text!r}")
+    return value
+
+
 def _cmd_notebooks(args) -> int:
     from .notebooks import run_notebooks
 
@@ -98,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="load documents and write all tables")
     run.add_argument("inputs", nargs="+", help="plain-text documents or folders of them")
     run.add_argument("--out", required=True, type=Path, help="folder for the CSV tables")
-    run.add_argument("--seed", type=int, default=config.SEED, help="the one seed (default %(default)s)")
+    run.add_argument("--seed", type=seed_argument, default=config.SEED, help="the one seed (default %(default)s)")
     run.add_argument("--manifest", type=Path, default=None,
                      help="corpus.csv with metadata (default: found beside the inputs)")
     run.add_argument("--jobs", type=_positive_int, default=0, metavar="N",
@@ -128,11 +170,17 @@ def build_parser() -> argparse.ArgumentParser:
     nb = sub.add_parser("notebooks", help="execute the notebooks, write figures")
     nb.add_argument("--corpus", type=Path, default=config.RAW_DIR)
     nb.add_argument("--out", type=Path, default=config.BUILD_DIR)
-    nb.add_argument("--seed", type=int, default=config.SEED)
+    nb.add_argument("--seed", type=seed_argument, default=config.SEED)
     nb.set_defaults(func=_cmd_notebooks)
     return parser
 
 
 def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.func(args)
+    """Run the command line; Ctrl-C ends it with one line and status 130."""
+    try:
+        args = build_parser().parse_args(argv)  # imports the package's libraries
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("error: interrupted; the tables in --out are those of the last complete run "
+              "(or none)", file=sys.stderr)
+        return 130

@@ -14,7 +14,9 @@ texts apart from the body.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
-from .sections import is_subheading_line, parse_heading, split_run_in
+from .sections import is_section_name, is_subheading_line, parse_heading, split_run_in
 from .sentences import split_spans
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "section", "heading", "subheading",
@@ -36,7 +38,21 @@ MANIFEST_COLUMNS = ["doc_id", "file", "volume", "country", "date", "source_url",
 #: File endings read as documents when a folder is given.
 DOCUMENT_SUFFIXES = (".txt", ".xml")
 
-PAGE_MARKER = r"\[Page\s+(?P<page>\d+)\]"
+#: Page numbers have at most this many digits: a FRUS volume has a few
+#: thousand pages at most (four digits); five leave room for any reprint
+#: while keeping ``[Page 99999…9]`` from overflowing the Int64 page column
+#: (issue 11).
+MAX_PAGE_DIGITS = 5
+PAGE_MARKER = rf"\[Page\s+(?P<page>\d{{1,{MAX_PAGE_DIGITS}}})\]"
+#: Anything else written as a page marker ("[Page ]", "[Page -3]",
+#: "[Page 99999999999]", "[Page iv]"): removed from the text with a warning.
+_BAD_PAGE = re.compile(rf"\[Page(?!\s+\d{{1,{MAX_PAGE_DIGITS}}}\])[^\]\[\n]{{0,40}}\]")
+#: A block that is only note numbers ("1.", "12)", "(3)", "1. 2."): a
+#: footnote list without bodies, never a sentence. (An enumeration mark
+#: that opens a paragraph, "1. The presence of …", is still split off by
+#: Punkt as a sentence "1."; changing that changes the coded corpus and the
+#: fitted model, see issue 11's report.)
+_BARE_NUMBER = re.compile(r"^(?:\(?\d{1,3}[.)]?\s*)+$")
 #: A footnote number glued to a word or to the punctuation after it
 #: ("security1", "Treaty.2", "Affairs,3", "(GATT).6"); never after a space,
 #: a digit or a hyphen, so "1950", "62 Stat." and "B-29" stay.
@@ -83,7 +99,11 @@ class Document:
     footnotes : pandas.DataFrame
         One row per footnote, columns :data:`FOOTNOTE_COLUMNS`.
     warnings : list of str
-        One-line notes about the text (e.g. no headings found).
+        One-line notes about the text (e.g. malformed page markers).
+    section_warnings : list of str
+        One-line notes about the sections of a policy statement (no
+        headings, no objectives); shown for plain-text statements, not for
+        the documents of a TEI volume (most are telegrams and memoranda).
     """
 
     doc_id: str
@@ -97,6 +117,7 @@ class Document:
     volume: str = ""
     url: str = ""
     warnings: list = field(default_factory=list)
+    section_warnings: list = field(default_factory=list)
 
     def metadata(self) -> dict:
         """The document's row of ``documents.csv``."""
@@ -105,47 +126,108 @@ class Document:
                 "n_sentences": len(self.sentences), "volume": self.volume, "url": self.url}
 
 
-def read_text(path, encoding: str | None = None) -> str:
-    """Read a document's text: UTF-8 (with or without BOM), any line endings.
+def file_problem(path) -> str | None:
+    """Why ``path`` cannot be read as a document, or None for a regular file.
 
-    Parameters
-    ----------
-    path : str or Path
-    encoding : str, optional
-        Force an encoding. By default UTF-8 is tried; a file that is not
-        UTF-8 but decodes as cp1252 (Windows "ANSI") is read as such with a
-        :class:`LoadWarning`.
-
-    Raises
-    ------
-    LoadError
-        Missing, empty, binary or undecodable files, with a one-line message.
+    Looks at the file's type only (``lstat``/``stat``), never opens it, so
+    a FIFO, a device or a socket cannot hang the run.
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
-    >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfTitle\\r\\n\\r\\nText.\\r\\n")
-    >>> read_text(p)
-    'Title\\n\\nText.\\n'
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "x.txt").write_text("x")
+    >>> file_problem(d / "x.txt") is None
+    True
+    >>> file_problem(d)
+    'is a folder'
+    >>> file_problem(d / "none.txt")
+    'does not exist'
     """
     path = Path(path)
-    name = path.name
-    if not path.exists():
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "is a dangling symbolic link" if os.path.islink(path) else "does not exist"
+    except OSError as exc:
+        if exc.errno == 40:  # ELOOP
+            return "is a symbolic link loop"
+        return f"cannot be read ({exc.strerror or exc})"
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (named pipe), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    return "is not a regular file"
+
+
+def read_bytes(path) -> bytes:
+    """The bytes of a regular file; any other input is a one-line :class:`LoadError`.
+
+    The type is checked before the file is opened (see :func:`file_problem`);
+    a read error (permission, I/O) names the file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> read_bytes(d)
+    Traceback (most recent call last):
+    ...
+    analysis.loader.LoadError: load: '...' is a folder; pass files or folders holding *.txt
+    """
+    path = Path(path)
+    problem = file_problem(path)
+    if problem == "does not exist":
         raise LoadError(f"load: '{path}' does not exist; check the path")
-    if path.is_dir():
+    if problem == "is a folder":
         raise LoadError(f"load: '{path}' is a folder; pass files or folders holding *.txt")
-    raw = path.read_bytes()
+    if problem:
+        raise LoadError(f"load: '{path}' {problem}; skipped")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise LoadError(f"load: '{path}' cannot be read ({type(exc).__name__}: "
+                        f"{exc.strerror or exc}); check its permissions") from None
+
+
+def decode_text(raw: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode a document's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, cp1252.
+
+    See :func:`read_text`; ``name`` is the file named in messages.
+
+    Examples
+    --------
+    >>> decode_text("Title\\n".encode("utf-16"), "x.txt")
+    'Title\\n'
+    >>> decode_text(b"Title" + b"\\x00" * 3, "x.txt")
+    Traceback (most recent call last):
+    ...
+    analysis.loader.LoadError: load: 'x.txt' looks binary (NUL bytes at byte 5), not plain text; pass the text copied from history.state.gov
+    """
     if not raw.strip():
         raise LoadError(f"load: '{name}' is empty; nothing to read")
-    if b"\x00" in raw[:4096]:
-        raise LoadError(f"load: '{name}' looks binary (NUL bytes), not plain text; "
-                        "pass the text copied from history.state.gov")
+    if encoding is None and raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"  # its byte-order mark: UTF-16, not "binary"
+    wide = (encoding or "").lower().replace("-", "").replace("_", "").startswith(("utf16", "utf32"))
+    nul = raw.find(b"\x00")
+    if nul >= 0 and not wide:
+        raise LoadError(f"load: '{name}' looks binary (NUL bytes at byte {nul}), not plain "
+                        "text; pass the text copied from history.state.gov")
     if encoding:
         try:
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
-            raise LoadError(f"load: '{name}' cannot be decoded as {encoding} ({exc.reason if hasattr(exc, 'reason') else exc})") from None
+            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc
+            raise LoadError(f"load: '{name}' cannot be decoded as {encoding} ({reason}); "
+                            "re-save it as UTF-8 or pass another encoding=…") from None
     else:
         try:
             text = raw.decode("utf-8-sig")
@@ -156,9 +238,43 @@ def read_text(path, encoding: str | None = None) -> str:
                 raise LoadError(f"load: '{name}' is not UTF-8 (byte {exc.start}) nor cp1252; "
                                 "re-save it as UTF-8 or pass encoding=…") from None
             warnings.warn(f"load: '{name}' is not UTF-8 (tried cp1252: ok); read as cp1252 — "
-                          "pass encoding=… to override", LoadWarning, stacklevel=2)
+                          "pass encoding=… to override", LoadWarning, stacklevel=3)
+    if "\x00" in text:
+        raise LoadError(f"load: '{name}' holds NUL characters, not plain text; "
+                        "pass the text copied from history.state.gov")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\u00a0", " ")
+
+
+def read_text(path, encoding: str | None = None) -> str:
+    """Read a document's text: UTF-8 (with or without BOM), any line endings.
+
+    Parameters
+    ----------
+    path : str or Path
+    encoding : str, optional
+        Force an encoding. By default UTF-8 is tried (UTF-16 when the file
+        starts with its byte-order mark); a file that is not UTF-8 but
+        decodes as cp1252 (Windows "ANSI") is read as such with a
+        :class:`LoadWarning`.
+
+    Raises
+    ------
+    LoadError
+        Missing, empty, binary, undecodable, unreadable or non-regular files
+        (FIFOs, devices, sockets: refused by type, never opened), with a
+        one-line message.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfTitle\\r\\n\\r\\nText.\\r\\n")
+    >>> read_text(p)
+    'Title\\n\\nText.\\n'
+    """
+    path = Path(path)
+    return decode_text(read_bytes(path), path.name, encoding)
 
 
 def _split_footnotes(lines: list[str]):
@@ -305,11 +421,21 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     >>> doc.footnotes.text.tolist()
     ['See pp. 985 ff.']
     """
+    doc_warnings: list[str] = []
+    bad_pages = _BAD_PAGE.findall(text)
+    if bad_pages:
+        text = _BAD_PAGE.sub(" ", text)
+        shown = ", ".join(sorted(set(bad_pages))[:3])
+        doc_warnings.append(f"{doc_id}: {len(bad_pages)} malformed page marker(s) ({shown}) "
+                            f"left out of the text; a page is [Page N] with N of at most "
+                            f"{MAX_PAGE_DIGITS} digits")
     lines = text.split("\n")
     body_lines, footnotes = _split_footnotes(lines)
-    blocks = _blocks(body_lines)
+    blocks = [b for b in _blocks(body_lines) if not _BARE_NUMBER.match(b)]
     headings = [parse_heading(b) for b in blocks]
-    doc_warnings: list[str] = []
+    if headings and headings[0] and not is_section_name(blocks[0]):
+        # "Policy Statement on Peru", "1. Policy Statement": the title, not a section
+        headings[0] = None
 
     # The text before the first [Page N] marker is on page N - 1.
     first = next((m for m in map(_PAGE_BLOCK.search, blocks) if m), None)
@@ -382,9 +508,14 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
                          "text": clean[start:end]})
         for _, p in pages:
             page = p
+    section_warnings: list[str] = []
     if not has_headings:
-        doc_warnings.append(f"{doc_id}: no section headings found; "
+        section_warnings.append(f"{doc_id}: no section headings found; "
                             "the whole text is one section 'other'")
+    elif not any(r["section"] == "objectives" for r in rows):
+        section_warnings.append(f"{doc_id}: no objectives section found (headings: "
+                            f"{'; '.join(h[1] for h in headings if h)[:120]}); "
+                            "objectives.csv will have no rows for it")
     sentences = pd.DataFrame(rows, columns=[c for c in SENTENCE_COLUMNS if c != "sentence_id"])
     sentences.insert(1, "sentence_id", range(len(sentences)))
     sentences["page"] = sentences["page"].astype("Int64")
@@ -392,7 +523,8 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     notes = pd.DataFrame([{"doc_id": doc_id, "footnote": n, "text": t}
                           for n, t in sorted(footnotes.items())], columns=FOOTNOTE_COLUMNS)
     return Document(doc_id=doc_id, title=title, date=date, source=source, sha256=sha256,
-                    sentences=sentences, footnotes=notes, warnings=doc_warnings)
+                    sentences=sentences, footnotes=notes, warnings=doc_warnings,
+                    section_warnings=section_warnings)
 
 
 TINY = """A Policy Statement
@@ -435,14 +567,14 @@ def load_document(path, doc_id: str | None = None, encoding: str | None = None) 
         With a one-line message naming the file and the problem.
     """
     path = Path(path)
-    text = read_text(path, encoding=encoding)
-    raw = path.read_bytes()
+    raw = read_bytes(path)
+    text = decode_text(raw, path.name, encoding)
     doc = parse_text(text, doc_id or path.stem, source=_display_path(path),
                      sha256=hashlib.sha256(raw).hexdigest())
     if doc.sentences.empty:
         raise LoadError(f"load: '{path.name}' has no sentences after its title; "
                         "is it a FRUS document?")
-    for w in doc.warnings:
+    for w in doc.warnings + doc.section_warnings:
         warnings.warn(f"load: '{path.name}': {w}", LoadWarning, stacklevel=2)
     return doc
 
@@ -450,16 +582,38 @@ def load_document(path, doc_id: str | None = None, encoding: str | None = None) 
 def read_manifest(path) -> pd.DataFrame:
     """Read a ``corpus.csv`` manifest (all columns text, empty = unknown).
 
+    Raises
+    ------
+    LoadError
+        One line naming the manifest: missing, not a regular file, binary,
+        not a CSV, lacking ``doc_id`` or ``file``, or a ``file`` listed twice.
+
     Examples
     --------
     >>> m = read_manifest(config.MANIFEST)
     >>> list(m.columns) == MANIFEST_COLUMNS
     True
     """
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    import io
+
+    path = Path(path)
+    try:
+        text = decode_text(read_bytes(path), str(path))
+    except LoadError as exc:
+        raise LoadError(f"manifest: {exc}".replace("manifest: load: ", "manifest: ")) from None
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        detail = " ".join(str(exc).split())
+        raise LoadError(f"manifest: '{path}' is not a CSV table ({detail})") from None
     missing = [c for c in ("doc_id", "file") if c not in df.columns]
     if missing:
         raise LoadError(f"load: manifest '{path}' lacks column(s) {', '.join(missing)}")
+    repeated = sorted(set(df["file"][df["file"].duplicated()]))
+    if repeated:
+        raise LoadError(f"manifest: '{path}' lists {repeated[0]!r} twice (rows "
+                        f"{', '.join(str(i + 2) for i in df.index[df['file'] == repeated[0]])}); "
+                        "keep one row per file")
     for c in MANIFEST_COLUMNS:
         if c not in df.columns:
             df[c] = ""
@@ -481,8 +635,19 @@ def expand_inputs(inputs, errors: list) -> list[Path]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in DOCUMENT_SUFFIXES)
-            if not found:
+            try:
+                entries = sorted(q for q in p.iterdir() if q.suffix.lower() in DOCUMENT_SUFFIXES)
+            except OSError as exc:
+                errors.append(f"load: folder '{p}' cannot be listed ({exc.strerror or exc})")
+                continue
+            found = []
+            for q in entries:
+                problem = file_problem(q)
+                if problem:  # FIFO, device, dangling link, loop, folder named *.txt
+                    errors.append(f"load: '{q}' {problem}; skipped")
+                else:
+                    found.append(q)
+            if not entries:
                 errors.append(f"load: folder '{p}' holds no documents (*.txt, *.xml)")
             files.extend(found)
         elif not p.exists():
@@ -537,11 +702,34 @@ def load_path(path, doc_id: str | None = None, encoding: str | None = None) -> l
     return [load_document(path, encoding=encoding, doc_id=doc_id)]
 
 
-def _manifest_for(inputs, manifest) -> dict:
-    """file name → manifest row, from ``manifest`` or the one beside the inputs."""
+def _manifest_for(inputs, manifest):
+    """A function path → manifest row (or None), from ``manifest`` or the one beside the inputs.
+
+    A row's ``file`` is a path relative to the manifest's folder
+    (``raw/x.txt``); a bare file name is accepted when no other row has it.
+    """
     man_path = Path(manifest) if manifest else _find_manifest([Path(i) for i in inputs])
-    man = read_manifest(man_path) if man_path else pd.DataFrame(columns=MANIFEST_COLUMNS)
-    return {row.file: row for row in man.itertuples(index=False)}
+    if not man_path:
+        return lambda path: None
+    man = read_manifest(man_path)
+    base = man_path.absolute().parent
+    by_path, by_name = {}, {}
+    for row in man.itertuples(index=False):
+        rel = Path(row.file)
+        by_path[os.path.normpath(base / rel)] = row
+        by_name.setdefault(rel.name, []).append(row)
+
+    def lookup(path):
+        row = by_path.get(os.path.normpath(Path(path).absolute()))
+        if row is not None:
+            return row
+        rows = by_name.get(Path(path).name, [])
+        # a bare file name ("x.txt") when it names one row only
+        if len(rows) == 1 and "/" not in rows[0].file.replace("\\", "/"):
+            return rows[0]
+        return None
+
+    return lookup
 
 
 def plan_inputs(inputs, manifest=None, errors: list | None = None) -> list:
@@ -554,8 +742,33 @@ def plan_inputs(inputs, manifest=None, errors: list | None = None) -> list:
         inputs = [inputs]
     collect = errors if errors is not None else []
     paths = expand_inputs(inputs, collect)
-    by_file = _manifest_for(inputs, manifest)
-    return [(p, by_file.get(p.name)) for p in paths]
+    lookup = _manifest_for(inputs, manifest)
+    rows = [lookup(p) for p in paths]
+    # doc ids unique across folders: a plain-text file whose name repeats in
+    # another folder (and has no doc_id of its own) is folder-qualified
+    stems: dict = {}
+    for p, row in zip(paths, rows):
+        if p.suffix.lower() != ".xml" and not (row is not None and row.doc_id):
+            stems.setdefault(p.stem, set()).add(os.path.normpath(p.absolute()))
+    plan = []
+    for p, row in zip(paths, rows):
+        if (p.suffix.lower() != ".xml" and not (row is not None and row.doc_id)
+                and len(stems.get(p.stem, ())) > 1):
+            doc_id = f"{p.absolute().parent.name}-{p.stem}"
+            warnings.warn(f"load: '{p}': file name repeats in another folder; doc_id "
+                          f"'{doc_id}' (folder-qualified) — give it its own doc_id in corpus.csv "
+                          "to choose another", LoadWarning, stacklevel=2)
+            row = _with_doc_id(row, doc_id)
+        plan.append((p, row))
+    return plan
+
+
+def _with_doc_id(row, doc_id: str):
+    """``row`` (a manifest row or None) with ``doc_id`` set."""
+    if row is None:
+        row = pd.DataFrame([dict.fromkeys(MANIFEST_COLUMNS, "")]).itertuples(index=False).__next__()
+        row = row._replace(file="")
+    return row._replace(doc_id=doc_id)
 
 
 def assemble(loaded, errors: list) -> tuple:
@@ -567,7 +780,8 @@ def assemble(loaded, errors: list) -> tuple:
     """
     docs: list[Document] = []
     seen: set[str] = set()
-    for path, row, found in loaded:
+    # of two inputs with one doc_id the one first by path is kept, whatever the input order
+    for path, row, found in sorted(loaded, key=lambda t: os.path.normpath(Path(t[0]).absolute())):
         for doc in found:
             _add(doc, None if path.suffix.lower() == ".xml" else row, path, docs, seen, errors)
     return sorted(docs, key=lambda d: _natural_key(d.doc_id))

@@ -19,6 +19,7 @@ import importlib
 import os
 import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -108,13 +109,25 @@ def load_and_measure(task) -> tuple:
         warnings.simplefilter("always")
         try:
             docs = load_path(path, doc_id=doc_id, encoding=encoding)
+            measures = [{name: _function(spec)(doc.sentences)
+                         for name, spec in DOCUMENT_STEPS.items()} for doc in docs]
         except LoadError as exc:
-            docs, error = [], str(exc)
+            docs, measures, error = [], [], str(exc)
+        except Exception as exc:  # noqa: BLE001 - one bad input never loses the others
+            detail = " ".join(str(exc).split())[:200]
+            docs, measures = [], []
+            error = (f"load: '{Path(path).name}' failed ({type(exc).__name__}: {detail}); "
+                     "skipped, the other inputs were processed")
         else:
             error = None
-        measures = [{name: _function(spec)(doc.sentences) for name, spec in DOCUMENT_STEPS.items()}
-                    for doc in docs]
     return docs, measures, error, [(str(w.message), w.category) for w in caught]
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which reports it on one line."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _stream(tasks, jobs: int):
@@ -127,7 +140,8 @@ def _stream(tasks, jobs: int):
 
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                       else None)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx,
+                             initializer=_ignore_sigint) as pool:
         yield from pool.map(load_and_measure, tasks, chunksize=1)
 
 
@@ -206,28 +220,186 @@ def build(inputs, seed: int = config.SEED, manifest=None, errors=None, jobs: int
     return run_steps(tables, seed=seed, progress=progress)
 
 
-def write_all(tables: dict, out) -> list[Path]:
-    """Write every table to ``out/<name>.csv`` (atomically); return the paths."""
+class OutputError(ValueError):
+    """``--out`` cannot be written (a file, read-only, locked by another run)."""
+
+
+#: Table files of an output folder: replaced as a set by each run. Other
+#: entries (``figures/``, ``notebooks/``, ``validation/``) are carried over.
+TABLE_SUFFIX = ".csv"
+
+
+def check_out(out) -> Path:
+    """Check, before any work, that the tables can be written to ``out``.
+
+    Raises
+    ------
+    OutputError
+        One line: ``out`` is an existing file, or its folder is not writable.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> check_out(d / "build") == d / "build"
+    True
+    >>> _ = (d / "f").write_text("")
+    >>> check_out(d / "f")
+    Traceback (most recent call last):
+    ...
+    analysis.pipeline.OutputError: run: --out '...f' is a file, not a folder; pass a folder (it is created if needed)
+    """
     out = Path(out)
-    return [write_table(df, out / f"{name}.csv") for name, df in sorted(tables.items())
-            if isinstance(df, pd.DataFrame)]
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"run: --out '{out}' is a file, not a folder; "
+                          "pass a folder (it is created if needed)")
+    # the tables are written beside ``out`` and swapped in: its parent must be writable
+    parent = out.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"run: --out '{out}' cannot be written (folder '{parent}' is not "
+                          "writable); pass a folder you can write to")
+    if out.is_dir() and not os.access(out, os.R_OK | os.X_OK):
+        raise OutputError(f"run: --out '{out}' cannot be read; pass a folder you can write to")
+    return out
+
+
+@contextmanager
+def out_lock(out):
+    """Hold an exclusive lock on ``out`` (a lock file beside it) while writing.
+
+    A second run into the same ``out`` while the first holds it raises
+    :class:`OutputError` at once instead of mixing their tables. The lock
+    is released when the process ends, however it ends.
+
+    Examples
+    --------
+    >>> import fcntl, tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "out"
+    >>> other = open(d.parent / ".out.lock", "w")  # as another process would hold it
+    >>> fcntl.flock(other, fcntl.LOCK_EX)
+    >>> try:
+    ...     with out_lock(d):
+    ...         pass
+    ... except OutputError as e:
+    ...     print(e)
+    run: another run is writing '.../out' (lock '.out.lock' is held); wait for it or pass another --out
+    >>> other.close()
+    >>> with out_lock(d):
+    ...     print("free")
+    free
+    """
+    import fcntl
+
+    out = Path(out)
+    key = str(out.absolute())
+    if key in _HELD:  # re-entrant within this process: run() holds it around write_all()
+        yield
+        return
+    out.absolute().parent.mkdir(parents=True, exist_ok=True)
+    lock = out.absolute().parent / f".{out.name}.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"run: another run is writing '{out}' (lock '{lock.name}' is "
+                              "held); wait for it or pass another --out") from None
+        _HELD.add(key)
+        try:
+            yield
+        finally:
+            _HELD.discard(key)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+_HELD: set = set()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_all(tables: dict, out) -> list[Path]:
+    """Write every table to ``out/<name>.csv`` as one set; return the paths.
+
+    The tables are written into a temporary folder beside ``out``, which
+    then replaces ``out`` in one step (the old folder is renamed aside, the
+    new one renamed in, the old one deleted), so a reader never sees tables
+    from two runs and a failure leaves the old set whole. Entries of the old
+    ``out`` that are not tables (``figures/``, ``notebooks/``, …) are
+    carried over. Holds :func:`out_lock` while writing.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "out"
+    >>> _ = write_all({"a": pd.DataFrame({"x": [1]})}, d)
+    >>> _ = write_all({"b": pd.DataFrame({"x": [2]})}, d)
+    >>> sorted(p.name for p in d.iterdir())
+    ['b.csv']
+    """
+    import glob
+    import shutil
+    import tempfile
+
+    out = Path(out)
+    check_out(out)
+    with out_lock(out):
+        parent = out.absolute().parent
+        # folders left by a run that was killed mid-swap (SIGKILL, power loss):
+        # under the lock no other run is using them
+        name = glob.escape(out.name)
+        for stale in sorted([*parent.glob(f".{name}.old-*"), *parent.glob(f".{name}.new-*")]):
+            if stale.is_dir() and not stale.is_symlink():
+                if not out.exists() and (stale / "out").is_dir():
+                    os.rename(stale / "out", out)  # killed between the two renames: restore
+                shutil.rmtree(stale, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
+        try:
+            os.chmod(tmp, 0o777 & ~_umask())
+            written = [write_table(df, tmp / f"{name}.csv") for name, df in sorted(tables.items())
+                       if isinstance(df, pd.DataFrame)]
+            if out.is_dir():
+                for entry in sorted(out.iterdir()):
+                    if not (entry.name.endswith(TABLE_SUFFIX) and entry.is_file()):
+                        os.rename(entry, tmp / entry.name)  # same file system: one step
+                old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
+                os.rename(out, old / "out")
+                os.rename(tmp, out)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.rename(tmp, out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    return [out / p.name for p in written]
 
 
 def run(inputs, out, seed: int = config.SEED, manifest=None, errors=None, jobs: int = 1,
         progress: bool = False) -> dict:
     """Build every table of ``inputs`` and write them to ``out``.
 
-    What ``python -m analysis run`` does. Nothing is written when no input
-    could be loaded (then ``documents`` is empty); ``errors`` receives one
-    line per input that could not be read; ``jobs`` and ``progress`` as in
-    :func:`build`.
+    What ``python -m analysis run`` does. ``out`` is checked and locked
+    before any work (:func:`check_out`, :func:`out_lock`); the tables
+    replace the old ones as one set (:func:`write_all`). Nothing is written
+    when no input could be loaded (then ``documents`` is empty); ``errors``
+    receives one line per input that could not be read; ``jobs`` and
+    ``progress`` as in :func:`build`.
 
     Returns
     -------
     dict of str to pandas.DataFrame
     """
-    tables = build(inputs, seed=seed, manifest=manifest, errors=errors, jobs=jobs,
-                   progress=progress)
-    if not tables["documents"].empty:
-        write_all(tables, out)
+    check_out(out)
+    with out_lock(out):
+        tables = build(inputs, seed=seed, manifest=manifest, errors=errors, jobs=jobs,
+                       progress=progress)
+        if not tables["documents"].empty:
+            write_all(tables, out)
     return tables

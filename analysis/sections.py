@@ -34,6 +34,22 @@ SECTION_HEADING = re.compile(
 )
 MAX_HEADING_WORDS = 6
 
+#: The canonical section names of the genre, written without a letter:
+#: a section keyword, optionally qualified ("policy evaluation", "U.S.
+#: objectives") and followed by a prepositional tail ("relations with other
+#: countries", "objectives toward Peru"). The wordings are those of the
+#: 1949-1951 statements (module docstring); "Policy Statement on Peru" is
+#: none of them, so a title with "Policy" in it stays the title (issue 11).
+SECTION_NAME = re.compile(
+    r"^(?:(?:u\.?s\.?|united states|general|principal|basic|major|our|current|specific)\s+)?"
+    r"(?:objectives?|aims?|goals?|polic(?:y|ies)|courses?\s+of\s+action|relations?"
+    r"|(?:policy\s+)?(?:evaluation|evaluations|assessment|appraisal)|progress)"
+    r"(?:\s+(?:issues|problems|questions))?"
+    r"(?:(?:\s*,?\s+and\s+|\s*,\s*)(?:polic(?:y|ies)|objectives?|(?:policy\s+)?evaluation|"
+    r"courses?\s+of\s+action|programs?))*"
+    r"(?:\s+(?:with|toward|towards|to|of|in|for|on)\s+[a-z][a-z ,’'\-–]*)?\s*[.:]?$",
+    re.I)
+
 #: Run-in sub-heading at the start of a paragraph: a few capitalised words
 #: ending in a full stop, followed by the paragraph's first sentence.
 RUN_IN = re.compile(r"^(?P<sub>[A-Z][A-Za-z’'\-]*(?:[ ,]+[A-Za-z’'\-]+){0,5})\.\s+(?=[“\"(]?[A-Z])")
@@ -101,6 +117,8 @@ def parse_heading(line: str):
     True
     >>> parse_heading("We seek to encourage stability.") is None
     True
+    >>> parse_heading("Policy Statement on Peru") is None
+    True
     """
     text = line.strip()
     m = SECTION_HEADING.match(text)
@@ -113,15 +131,34 @@ def parse_heading(line: str):
     if label == "other":
         return None
     if not m.group("mark"):
-        # Unlettered: accept only when the keyword is the heading's start
-        # ("Policy Evaluation", "Relations with Other States"), so a short
-        # sub-heading such as "Trade Policy" is not promoted to a section.
+        # Unlettered: accept only a canonical section name ("Policy
+        # Evaluation", "Relations with Other States"), so neither a short
+        # sub-heading ("Trade Policy") nor a title ("Policy Statement on
+        # Peru") is promoted to a section.
         if text.endswith(".") or any(w.lower() in SENTENCE_WORDS for w in title.split()):
             return None
-        first = title.split()[0].lower()
-        if not re.match(r"(objective|aim|goal|polic|relation|evaluation|assessment|appraisal)", first):
+        if not SECTION_NAME.match(title):
             return None
     return label, text
+
+
+def is_section_name(line: str) -> bool:
+    """True when ``line``, without its letter or number, is a canonical section name.
+
+    The first line of a document is its title unless it is one of these
+    ("1. Policy Statement" is a title, "a. Objectives" a section).
+
+    Examples
+    --------
+    >>> is_section_name("a. Objectives"), is_section_name("Relations with other countries")
+    (True, True)
+    >>> is_section_name("b. policy issues"), is_section_name("b. policies and policy evaluation")
+    (True, True)
+    >>> is_section_name("1. Policy Statement"), is_section_name("Policy Statement on Peru")
+    (False, False)
+    """
+    m = SECTION_HEADING.match(line.strip())
+    return bool(m and SECTION_NAME.match(m.group("title")))
 
 
 def is_subheading_line(line: str) -> bool:

@@ -24,6 +24,12 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 #: Elements rendered as a block (a paragraph of the plain-text form).
 BLOCKS = ("p", "item", "dateline", "closer", "signed", "salute", "ab", "quote")
+#: Deepest element nesting rendered structurally. The TEI of the Office of
+#: the Historian nests a dozen levels at most (volume, body, div, p, hi,
+#: note, …); below this depth an element is read as plain text
+#: (``itertext``, iterative), so 10,000 nested elements cannot exhaust
+#: Python's recursion limit (issue 11).
+MAX_DEPTH = 100
 
 
 def _local(tag) -> str:
@@ -40,12 +46,16 @@ class _Renderer:
     def __init__(self):
         self.blocks: list[str] = []
         self.notes: list[str] = []
+        self.deep = False  # nesting deeper than MAX_DEPTH was read as plain text
 
-    def inline(self, el, glue: bool = True) -> str:
+    def inline(self, el, glue: bool = True, depth: int = 0) -> str:
         """Text of ``el`` with notes replaced by their glued numbers.
 
         Notes are numbered 1, 2, … in document order, as printed.
         """
+        if depth > MAX_DEPTH:
+            self.deep = True
+            return " ".join("".join(el.itertext()).split())
         parts = [el.text or ""]
         for child in el:
             name = _local(child.tag)
@@ -60,11 +70,17 @@ class _Renderer:
             elif name == "lb":
                 parts.append(" ")
             else:
-                parts.append(self.inline(child))
+                parts.append(self.inline(child, depth=depth + 1))
             parts.append(child.tail or "")
         return "".join(parts)
 
-    def walk(self, el) -> None:
+    def walk(self, el, depth: int = 0) -> None:
+        if depth > MAX_DEPTH:
+            self.deep = True
+            text = _flat("".join(el.itertext()))
+            if text:
+                self.blocks.append(text)
+            return
         for child in el:
             name = _local(child.tag)
             if name == "pb":
@@ -77,15 +93,50 @@ class _Renderer:
             elif name == "note":
                 self.notes.append(_flat("".join(child.itertext())))
             else:
-                self.walk(child)
+                self.walk(child, depth + 1)
 
 
-def tei_documents(path) -> list[tuple[str, str]]:
+def _render(el, page) -> tuple[str, bool]:
+    """Plain text of one document div (and whether it nests past MAX_DEPTH)."""
+    r = _Renderer()
+    r.walk(el)
+    blocks = r.blocks
+    if page is not None and blocks:
+        # the page the document starts on, after its title line
+        blocks = blocks[:1] + [f"[Page {page}]"] + blocks[1:]
+    notes = [f"  {i}. {t}" for i, t in enumerate(r.notes, start=1)]
+    text = "\n\n".join(blocks) + ("\n\n" + "\n".join(notes) if notes else "") + "\n"
+    return text, r.deep
+
+
+def _parse(source):
+    """The root element of TEI bytes or of a file."""
+    if isinstance(source, (bytes, bytearray)):
+        return ET.fromstring(bytes(source))
+    return ET.parse(str(source)).getroot()
+
+
+def tei_documents(path, problems: list | None = None,
+                  volume: str | None = None) -> list[tuple[str, str]]:
     """Render every document of a TEI file as ``(doc_id, plain_text)``.
 
     ``doc_id`` is the volume id and the document's ``xml:id``
-    (``frus1952-54Guat-d9``). The page in force before the document starts
-    (the last ``<pb>`` before its div) becomes its first page marker.
+    (``frus1952-54Guat-d9``), else its ``n``, else its position (``d1``,
+    ``d2``, … among the document divs); an id that repeats gets its
+    position too, so ids are always unique. The page in force before the
+    document starts (the last ``<pb>`` before its div) becomes its first
+    page marker.
+
+    Parameters
+    ----------
+    path : str, Path or bytes
+        The TEI file, or its bytes.
+    problems : list, optional
+        Receives one line per document rendered with a caveat (an id that
+        repeats, nesting read as plain text).
+    volume : str, optional
+        The volume id when the root has no ``xml:id`` (default: the file
+        name without its ending, or the root's tag for bytes).
 
     Examples
     --------
@@ -94,56 +145,92 @@ def tei_documents(path) -> list[tuple[str, str]]:
     >>> _ = p.write_text(TINY_TEI, encoding="utf-8")
     >>> [(i, t.splitlines()[0]) for i, t in tei_documents(p)]
     [('vol-d1', '1. Policy Statement')]
+    >>> two = b'<TEI><div type="document"><p>A.</p></div><div type="document"><p>B.</p></div></TEI>'
+    >>> [i for i, _ in tei_documents(two)]
+    ['TEI-d1', 'TEI-d2']
     """
-    root = ET.parse(str(path)).getroot()
-    vol = root.get(XML_ID) or Path(path).stem
+    problems = problems if problems is not None else []
+    root = _parse(path)
+    default = volume or (Path(path).stem if isinstance(path, (str, Path)) else _local(root.tag))
+    vol = root.get(XML_ID) or default
     out = []
+    seen: set[str] = set()
     page = None
+    position = 0
     for el in root.iter():
         name = _local(el.tag)
         if name == "pb" and el.get("n", "").isdigit():
             page = int(el.get("n"))
         if name == "div" and el.get("type") == "document":
             # page: the last <pb> before the div (iteration continues inside it)
-            r = _Renderer()
-            r.walk(el)
-            blocks = r.blocks
-            if page is not None and blocks:
-                # the page the document starts on, after its title line
-                blocks = blocks[:1] + [f"[Page {page}]"] + blocks[1:]
-            notes = [f"  {i}. {t}" for i, t in enumerate(r.notes, start=1)]
-            text = "\n\n".join(blocks) + ("\n\n" + "\n".join(notes) if notes else "") + "\n"
-            out.append((f"{vol}-{el.get(XML_ID) or el.get('n')}", text))
+            position += 1
+            local = el.get(XML_ID) or el.get("n") or f"d{position}"
+            doc_id = f"{vol}-{local}"
+            if doc_id in seen:
+                problems.append(f"document {position} repeats id '{doc_id}'; "
+                                f"renamed '{doc_id}-{position}'")
+                doc_id = f"{doc_id}-{position}"
+            seen.add(doc_id)
+            text, deep = _render(el, page)
+            if deep:
+                problems.append(f"document {doc_id} nests elements deeper than {MAX_DEPTH} "
+                                "levels; the deeper ones were read as plain text")
+            out.append((doc_id, text))
     return out
 
 
 def load_tei(path) -> list:
     """Load every document of a TEI file as :class:`analysis.loader.Document`.
 
+    A document div that is empty or cannot be parsed is left out with a
+    :class:`analysis.loader.LoadWarning`; the rest of the volume is kept.
+
     Raises
     ------
     analysis.loader.LoadError
-        When the file is not well-formed XML or holds no document div.
+        When the file is not well-formed XML or holds no document with text.
     """
+    import warnings
+
     from defusedxml import DefusedXmlException
 
-    from .loader import LoadError, _display_path, parse_text
+    from .loader import LoadError, LoadWarning, _display_path, parse_text, read_bytes
 
     path = Path(path)
+    raw = read_bytes(path)
+    problems: list[str] = []
     try:
-        rendered = tei_documents(path)
+        rendered = tei_documents(raw, problems, volume=path.stem)
     except (ET.ParseError, DefusedXmlException) as exc:
         raise LoadError(f"load: '{path.name}' is not well-formed TEI XML ({exc}); "
                         "pass the volume file from HistoryAtState/frus") from None
+    except RecursionError:
+        raise LoadError(f"load: '{path.name}' nests elements too deeply to parse") from None
     if not rendered:
         raise LoadError(f"load: '{path.name}' holds no <div type=\"document\">; "
                         "is it a FRUS TEI volume?")
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    docs = [parse_text(text, doc_id, source=_display_path(path), sha256=sha)
-            for doc_id, text in rendered]
-    for doc in docs:
+    for p in problems:
+        warnings.warn(f"load: '{path.name}': {p}", LoadWarning, stacklevel=2)
+    sha = hashlib.sha256(raw).hexdigest()
+    docs = []
+    for doc_id, text in rendered:
+        try:
+            doc = parse_text(text, doc_id, source=_display_path(path), sha256=sha)
+        except (ValueError, RecursionError) as exc:
+            warnings.warn(f"load: '{path.name}': document {doc_id} cannot be parsed "
+                          f"({type(exc).__name__}: {exc}); left out, the rest of the volume kept",
+                          LoadWarning, stacklevel=2)
+            continue
         if doc.sentences.empty:
-            raise LoadError(f"load: '{path.name}': document {doc.doc_id} has no text")
+            warnings.warn(f"load: '{path.name}': document {doc_id} has no text; "
+                          "left out, the rest of the volume kept", LoadWarning, stacklevel=2)
+            continue
+        for w in doc.warnings:
+            warnings.warn(f"load: '{path.name}': {w}", LoadWarning, stacklevel=2)
+        docs.append(doc)
+    if not docs:
+        raise LoadError(f"load: '{path.name}': none of its {len(rendered)} document(s) has text; "
+                        "is it a FRUS TEI volume?")
     return docs
 
 

@@ -349,7 +349,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                         help="folder for the tables (validation_*.csv)")
     parser.add_argument("--figure", type=Path, default=None, metavar="FOLDER",
                         help="write the confusion-matrix figure validation-confusion.* to this folder")
-    parser.add_argument("--seed", type=int, default=config.SEED, help="seed of the bootstrap")
+    from .cli import seed_argument
+
+    parser.add_argument("--seed", type=seed_argument, default=config.SEED,
+                        help="seed of the bootstrap")
     parser.add_argument("--details", action="store_true", help="also print every gold objective")
     return parser
 

@@ -109,3 +109,205 @@ def test_cli_progress_only_on_a_terminal_and_not_quiet(monkeypatch):
     assert show_progress(quiet=True) is False
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     assert show_progress() is False
+
+
+# --- issue 11: checks before any work, one line per bad input, tables as a set ------------
+
+@pytest.fixture
+def no_work(monkeypatch):
+    """Fail the test if any document is loaded."""
+    import analysis.pipeline
+
+    def boom(*args, **kwargs):
+        raise AssertionError("work started before the arguments were checked")
+
+    monkeypatch.setattr(analysis.pipeline, "build", boom)
+
+
+def test_cli_out_that_is_a_file_fails_before_any_work(tmp_path, capsys, no_work):
+    out = tmp_path / "out"
+    out.write_text("not a folder")
+    assert main(["run", str(config.RAW_DIR), "--out", str(out)]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is a file, not a folder" in err[0]
+
+
+def test_cli_unwritable_out_fails_before_any_work(tmp_path, capsys, no_work):
+    import os
+
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    os.chmod(ro, 0o555)
+    try:
+        if os.access(ro, os.W_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        assert main(["run", str(config.RAW_DIR), "--out", str(ro / "out")]) != 0
+        assert "cannot be written" in capsys.readouterr().err
+    finally:
+        os.chmod(ro, 0o755)
+
+
+@pytest.mark.parametrize("content, message", [(None, "does not exist"),
+                                              (b"doc_id,file\n\x00\x01\x02", "binary"),
+                                              (b"doc_id,file\na,x.txt\nb,x.txt\n", "twice")])
+def test_cli_bad_manifest_fails_before_any_work(tmp_path, capsys, no_work, content, message):
+    man = tmp_path / "corpus.csv"
+    if content is not None:
+        man.write_bytes(content)
+    assert main(["run", str(config.RAW_DIR), "--out", str(tmp_path / "out"),
+                 "--manifest", str(man)]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0] and "corpus.csv" in err[0]
+
+
+def test_cli_negative_seed_is_refused_before_any_work(capsys, no_work):
+    with pytest.raises(SystemExit):
+        main(["run", str(config.RAW_DIR), "--out", "x", "--seed", "-1"])
+    assert "--seed needs a whole number from 0" in capsys.readouterr().err
+
+
+def test_cli_ctrl_c_is_one_line_without_traceback(tmp_path, capsys, monkeypatch):
+    import analysis.pipeline
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(analysis.pipeline, "build", interrupt)
+    assert main(["run", str(config.RAW_DIR), "--out", str(tmp_path / "out")]) == 130
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "interrupted" in err[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_poisoned_inputs_among_good_ones_each_one_line(tmp_path, capsys):
+    import os
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEED_FILE, docs / "good.txt")
+    os.mkfifo(docs / "fifo.txt")
+    (docs / "pages.txt").write_text("A Title\n\na. objectives\n\nWe seek [Page 99999999999999999999] "
+                                    "security.\n")
+    (docs / "late-nul.txt").write_bytes(b"A Title\n\n" + b"Text. " * 1000 + b"\x00")
+    (docs / "deep.xml").write_text('<TEI><div type="document"><head>T</head><p>' + "<hi>" * 10_000 + "Deep."
+                                   + "</hi>" * 10_000 + "</p></div></TEI>")
+    out = tmp_path / "out"
+    code = main(["run", str(docs), "--out", str(out), "--jobs", "2"])
+    err = capsys.readouterr().err
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2, err
+    assert any("fifo.txt" in e and "FIFO" in e for e in errors)
+    assert any("late-nul.txt" in e and "binary" in e for e in errors)
+    written = pd.read_csv(out / "documents.csv", dtype=str)
+    assert written.doc_id.tolist() == ["deep-d1", "good", "pages"]
+
+
+def test_pipeline_tables_replaced_as_a_set_or_not_at_all(tmp_path, monkeypatch):
+    import analysis.pipeline
+    from analysis.pipeline import write_all
+
+    out = tmp_path / "out"
+    write_all({"a": pd.DataFrame({"x": [1]}), "b": pd.DataFrame({"x": [1]})}, out)
+    (out / "figures").mkdir()
+    (out / "figures" / "f.png").write_bytes(b"png")
+    before = _digest(out)
+    real = analysis.pipeline.write_table
+    calls = []
+
+    def fail_second(df, path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real(df, path)
+
+    monkeypatch.setattr(analysis.pipeline, "write_table", fail_second)
+    with pytest.raises(OSError):
+        write_all({"a": pd.DataFrame({"x": [2]}), "b": pd.DataFrame({"x": [2]})}, out)
+    assert _digest(out) == before  # no table of the failed run beside the old ones
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["out"]
+    monkeypatch.setattr(analysis.pipeline, "write_table", real)
+    write_all({"c": pd.DataFrame({"x": [3]})}, out)
+    assert sorted(p.name for p in out.iterdir()) == ["c.csv", "figures"]  # figures carried over
+
+
+def test_pipeline_second_concurrent_run_into_one_out_is_refused(tmp_path, capsys):
+    import fcntl
+
+    out = tmp_path / "out"
+    with open(tmp_path / ".out.lock", "w") as other:  # a first run holding the lock
+        fcntl.flock(other, fcntl.LOCK_EX)
+        assert main(["run", str(config.RAW_DIR), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "another run is writing" in err[0]
+    assert not out.exists()
+
+
+def test_cli_input_order_changes_no_byte_with_tei_and_repeated_ids(tmp_path):
+    """Issue 11: rows sorted by document and position; which of two inputs with one doc_id
+    is kept does not depend on the order they were given in."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    shutil.copy(SEED_FILE, a / "x.txt")
+    (b / "vol.xml").write_text('<TEI xml:id="x"><div type="document" xml:id="d1"><head>T</head>'
+                               "<p>We seek security.</p></div></TEI>")
+    (b / "zeta.txt").write_text("A Title\n\na. objectives\n\nWe seek zeta.\n")
+    (b / "x-d1.txt").write_text("A Title\n\na. objectives\n\nSame id as the TEI document.\n")
+    inputs = [str(a / "x.txt"), str(b / "zeta.txt"), str(b / "vol.xml"), str(b / "x-d1.txt")]
+    assert main(["run", *inputs, "--out", str(tmp_path / "one"), "--quiet"]) == 1
+    assert main(["run", *reversed(inputs), "--out", str(tmp_path / "two"), "--quiet"]) == 1
+    assert _digest(tmp_path / "one") == _digest(tmp_path / "two")
+    docs = pd.read_csv(tmp_path / "one" / "documents.csv", dtype=str)
+    assert docs.doc_id.tolist() == ["x", "x-d1", "zeta"]
+
+
+def test_cli_out_below_a_file_fails_before_any_work(tmp_path, capsys, no_work):
+    (tmp_path / "file").write_text("")
+    assert main(["run", str(config.RAW_DIR), "--out", str(tmp_path / "file" / "out")]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot be written" in err[0]
+
+
+def test_cli_validate_negative_seed_is_refused(capsys):
+    with pytest.raises(SystemExit):
+        main(["validate", "gold", "docs", "--seed", "-1"])
+    assert "--seed needs a whole number from 0" in capsys.readouterr().err
+
+
+def test_cli_ctrl_c_while_the_libraries_load_is_one_line(tmp_path):
+    """A real SIGINT to `python -m analysis run` soon after start: one line, status 130."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "run", str(config.RAW_DIR),
+                             "--out", str(tmp_path / "out")], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before the signal")
+    assert proc.returncode == 130
+    assert err.decode().strip().splitlines() == [
+        "error: interrupted; the tables in --out are those of the last complete run (or none)"]
+
+
+def test_pipeline_folders_of_a_killed_swap_are_cleaned_and_the_old_set_restored(tmp_path):
+    from analysis.pipeline import write_all
+
+    out = tmp_path / "out"
+    (tmp_path / ".out.new-abc").mkdir()  # killed while writing the new set
+    (tmp_path / ".out.new-abc" / "a.csv").write_text("x\n9\n")
+    (tmp_path / ".out.old-def" / "out").mkdir(parents=True)  # killed between the renames
+    (tmp_path / ".out.old-def" / "out" / "figures").mkdir()
+    write_all({"a": pd.DataFrame({"x": [1]})}, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "figures"]

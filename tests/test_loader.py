@@ -259,3 +259,224 @@ def test_loader_real_volume_sentence_count_near_punkt():
         doc = load_document(path)
     n_punkt = sum(1 for _ in _TOKENIZER.span_tokenize(read_text(path)))
     assert abs(len(doc.sentences) - n_punkt) <= 0.15 * n_punkt
+
+
+# --- issue 11: bad input and faults lose nothing ------------------------------------------
+
+PERU_TITLE = """Policy Statement on Peru
+
+We seek the support of Peru in hemisphere security. We wish to obtain strategic materials.
+
+b. policies
+
+It is our policy to help.
+"""
+
+
+def test_loader_policy_title_stays_the_title_and_missing_objectives_warn():
+    doc = parse_text(PERU_TITLE, "peru")
+    assert doc.title == "Policy Statement on Peru"
+    assert doc.sentences.text.iloc[0] == "We seek the support of Peru in hemisphere security."
+    assert any("no objectives section" in w for w in doc.section_warnings)
+
+
+def test_loader_huge_page_number_is_a_warning_not_an_overflow(tmp_path):
+    text = ("A Statement\n\na. objectives\n\nWe seek [Page 999999999999999999999] security. "
+            "We [Page ] also [Page -3] act.\n")
+    doc = parse_text(text, "x")
+    assert " ".join(doc.sentences.text) == "We seek security. We also act."
+    assert doc.sentences.page.isna().all()
+    assert any("3 malformed page marker" in w for w in doc.warnings)
+
+
+def test_loader_refuses_a_fifo_without_opening_it(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(LoadError, match=r"pipe.txt' is a FIFO"):
+        read_text(fifo)  # would block forever if opened
+
+
+def test_loader_read_error_is_one_line_naming_the_file(tmp_path):
+    import os
+
+    p = tmp_path / "secret.txt"
+    p.write_text("A Title\n\nText.\n")
+    os.chmod(p, 0)
+    try:
+        if os.access(p, os.R_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        with pytest.raises(LoadError, match=r"secret.txt' cannot be read \(PermissionError"):
+            read_text(p)
+    finally:
+        os.chmod(p, 0o644)
+
+
+def test_loader_nul_bytes_after_4kb_are_binary(tmp_path):
+    p = tmp_path / "late.txt"
+    p.write_bytes(b"A Title\n\n" + b"Text. " * 1000 + b"\x00\x00 more.\n")
+    with pytest.raises(LoadError, match="looks binary .NUL bytes at byte 60"):
+        read_text(p)
+
+
+def test_loader_reads_utf16_with_bom(tmp_path):
+    p = tmp_path / "wide.txt"
+    p.write_bytes("A Title\r\n\r\nText é.\r\n".encode("utf-16"))
+    assert read_text(p) == "A Title\n\nText é.\n"
+
+
+def test_loader_bare_footnote_numbers_are_never_sentences():
+    text = "A Title\n\na. objectives\n\nWe seek security.\n\n1.\n\n2.\n\nWe act.\n\n3.\n4.\n"
+    doc = parse_text(text, "x")
+    assert doc.sentences.text.tolist() == ["We seek security.", "We act."]
+
+
+def test_loader_folder_entries_that_cannot_be_read_are_reported_each(tmp_path):
+    import os
+
+    (tmp_path / "good.txt").write_text("A Title\n\na. objectives\n\nWe seek security.\n")
+    os.mkfifo(tmp_path / "fifo.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "folder.txt").mkdir()
+    errors = []
+    tables = load_corpus([tmp_path], errors=errors)
+    assert tables["documents"].doc_id.tolist() == ["good"]
+    assert len(errors) == 4 and all("\n" not in e for e in errors)
+    joined = " ".join(errors)
+    for name, what in [("fifo.txt", "FIFO"), ("dangling.txt", "dangling"),
+                       ("loop.txt", "loop"), ("folder.txt", "folder")]:
+        assert name in joined and what in joined
+
+
+def test_loader_io_error_on_read_is_one_line_naming_the_file():
+    """/proc/self/mem is a regular file whose read fails (EIO): an OSError, not a crash."""
+    with pytest.raises(LoadError, match=r"'/proc/self/mem' cannot be read \(OSError"):
+        read_text("/proc/self/mem")
+
+
+GOOD_TEXT = "A Title\n\na. objectives\n\nWe seek {}.\n"
+
+
+def test_loader_same_name_in_two_folders_gets_folder_qualified_ids(tmp_path):
+    for folder in ("east", "west"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(GOOD_TEXT.format(folder))
+    errors = []
+    with pytest.warns(LoadWarning, match="folder-qualified"):
+        tables = load_corpus([tmp_path / "east", tmp_path / "west"], errors=errors)
+    assert errors == []
+    assert tables["documents"].doc_id.tolist() == ["east-same", "west-same"]
+    assert tables["sentences"].text.tolist() == ["We seek east.", "We seek west."]
+
+
+def test_loader_manifest_matches_by_path_relative_to_it(tmp_path):
+    for folder in ("east", "west"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(GOOD_TEXT.format(folder))
+    (tmp_path / "corpus.csv").write_text("doc_id,file,country\n"
+                                         "e1,east/same.txt,PE\nw1,west/same.txt,CO\n")
+    tables = load_corpus([tmp_path / "east", tmp_path / "west"], manifest=tmp_path / "corpus.csv")
+    assert tables["documents"][["doc_id", "country"]].values.tolist() == [["e1", "PE"], ["w1", "CO"]]
+
+
+def test_loader_manifest_duplicate_row_is_a_one_line_error(tmp_path):
+    from analysis.loader import read_manifest
+
+    (tmp_path / "corpus.csv").write_text("doc_id,file\na,x.txt\nb,x.txt\n")
+    with pytest.raises(LoadError, match=r"corpus.csv' lists 'x.txt' twice \(rows 2, 3\)"):
+        read_manifest(tmp_path / "corpus.csv")
+
+
+# --- issue 11: property-based tests (bounded) ----------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analysis.loader import decode_text  # noqa: E402
+from analysis.sections import is_subheading_line, parse_heading  # noqa: E402
+
+PROPERTY = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+#: Words of body text: any letters (any script), no digits, no brackets.
+_WORD = st.text(st.characters(categories=("L",)), min_size=1, max_size=10)
+_MARKER = st.sampled_from(["[Page 12]", "[Page 3]", "[Page ]", "[Page -3]", "[Page iv]",
+                           "[Page 999999999999999999999]", "[Page 00001]"])
+
+
+@st.composite
+def _paragraph(draw):
+    """Sentences opening with "The" (never a run-in heading), page markers between words."""
+    sentences = draw(st.lists(st.lists(_WORD, min_size=1, max_size=8), min_size=1, max_size=4))
+    words, pieces = [], []
+    for s in sentences:
+        words += ["The", *s]
+        for w in ["The", *s[:-1]]:
+            pieces.append(w)
+            if draw(st.integers(0, 9)) == 0:
+                pieces.append(draw(_MARKER))
+        pieces.append(s[-1] + ".")
+    return " ".join(pieces), words
+
+
+_HEADING = st.sampled_from(["a. objectives", "B. Policies", "c. Relations with other states",
+                            "Policy Evaluation", "Objectives", "d. policy evaluation",
+                            "Relations with other countries", "IV. Courses of action", "2. Aims"])
+
+
+@st.composite
+def _document(draw):
+    """A policy statement: title, headings (some empty sections), paragraphs, footnote
+    numbers without bodies; returns (text, the words of its body)."""
+    blocks, body = [draw(st.sampled_from(["A Policy Statement", "Policy Statement on Peru",
+                                          "1. Policy Statement"]))], []
+    for _ in range(draw(st.integers(1, 4))):
+        blocks.append(draw(_HEADING))
+        for _ in range(draw(st.integers(0, 3))):  # 0: an empty section
+            text, words = draw(_paragraph())
+            blocks.append(text)
+            body += [w.rstrip(".") for w in words]
+    if draw(st.booleans()):
+        blocks += ["1.", "2.", "3."]  # a footnote list without bodies
+    if draw(st.booleans()):
+        blocks.append(draw(_MARKER))  # a stray marker at the end
+    return "\n\n".join(blocks) + "\n", body
+
+
+def _words(texts):
+    return [w.rstrip(".") for t in texts for w in t.split()]
+
+
+@PROPERTY
+@given(_document())
+def test_loader_property_parse_text_never_loses_body_text(doc_and_body):
+    text, body = doc_and_body
+    doc = parse_text(text, "prop")
+    assert _words(doc.sentences.text) == body
+    assert not doc.sentences.text.str.contains(r"\[Page", regex=True).any()
+
+
+@PROPERTY
+@given(st.text(max_size=400), st.lists(st.sampled_from(
+    ["a. objectives", "\n\n", "[Page 7]", "[Page ]", "  1. A note.", "1.", "Policy", "x" * 300]),
+    max_size=8))
+def test_loader_property_parse_text_arbitrary_unicode_never_raises(text, extras):
+    doc = parse_text(text + "\n".join(extras), "prop")
+    assert list(doc.sentences.columns) == ["doc_id", "sentence_id", "section", "heading",
+                                           "subheading", "paragraph", "page", "footnotes", "text"]
+    assert doc.sentences.text.str.len().gt(0).all()
+
+
+@PROPERTY
+@given(st.binary(max_size=300), st.sampled_from([None, "utf-8", "latin-1", "utf-16", "nope"]))
+def test_loader_property_decode_raises_only_load_error(raw, encoding):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LoadWarning)
+        try:
+            text = decode_text(raw, "x.txt", encoding)
+        except LoadError as exc:
+            assert "\n" not in str(exc) and "'x.txt'" in str(exc)
+        else:
+            assert "\x00" not in text and "\r" not in text

@@ -53,3 +53,51 @@ def test_sections_subheading_lines_and_run_in():
         "Internal political situation", "An understanding requires.")
     assert split_run_in("Peru is friendly. It helps.") == (None, "Peru is friendly. It helps.")
     assert split_run_in("U.S. capital is welcome.") == (None, "U.S. capital is welcome.")
+
+
+@pytest.mark.parametrize("line", ["Policy Statement on Peru", "Policy Statement",
+                                  "Trade Policy", "Policy Statements of 1951 Reviewed"])
+def test_sections_titles_with_policy_are_not_section_headings(line):
+    assert parse_heading(line) is None
+
+
+@pytest.mark.parametrize("line", ["Policies", "Objectives", "Relations with other countries",
+                                  "Policy Evaluation", "Basic Objectives", "Courses of Action"])
+def test_sections_canonical_names_unlettered_are_headings(line):
+    assert parse_heading(line) is not None
+
+
+# --- issue 11: property-based tests (bounded) ----------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analysis import config  # noqa: E402
+
+PROPERTY = settings(max_examples=60, deadline=None, derandomize=True, database=None)
+
+_HEADING_LIKE = st.one_of(
+    st.text(max_size=60),
+    st.builds(lambda mark, words: f"{mark} {' '.join(words)}",
+              st.sampled_from(["a.", "B.", "IV.", "2)", "", "x."]),
+              st.lists(st.sampled_from(["Policy", "policies", "Objectives", "Relations", "with",
+                                        "other", "countries", "Evaluation", "Statement", "on",
+                                        "Peru", "Trade", "the", "is", "."]), max_size=9)))
+
+
+@PROPERTY
+@given(_HEADING_LIKE)
+def test_sections_parse_heading_never_raises_and_keeps_the_line(line):
+    h = parse_heading(line)
+    assert h is None or (h[0] in config.SECTIONS and h[1] == line.strip())
+    assert is_subheading_line(line) in (True, False)
+
+
+@PROPERTY
+@given(st.text(max_size=80))
+def test_sections_run_in_split_never_loses_words(paragraph):
+    sub, rest = split_run_in(paragraph)
+    if sub is None:
+        assert rest == paragraph
+    else:
+        assert f"{sub}. {rest}".split() == paragraph.split()

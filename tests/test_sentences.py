@@ -88,3 +88,40 @@ def test_sentences_repairs_never_exceed_the_bound():
 def test_sentences_unbalanced_quote_does_not_swallow_the_rest():
     text = "He said “we shall see. " + " ".join(f"Point {i} was settled." for i in range(200))
     assert len(split_sentences(text)) > 190
+
+
+# --- issue 11: property-based tests (bounded: a few seconds) -------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+#: Bounded property tests: small example counts, no per-example deadline.
+PROPERTY = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+_PROSE = st.lists(st.one_of(st.text(min_size=1, max_size=12),
+                            st.sampled_from(["Mr.", "U.S.", "A.", "“We", "said.”", "(1)", "1.",
+                                             "e.g.", "pp.", "no.", "\"", "…", "—", ".", "?"])),
+                  max_size=60).map(" ".join)
+
+
+@PROPERTY
+@given(_PROSE)
+def test_sentences_spans_never_lose_or_invent_words(text):
+    from analysis.sentences import split_spans
+
+    spans = split_spans(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+    # only white space between the sentences (Punkt may split inside a token: ".:")
+    bounds = [0, *[x for span in spans for x in span], len(text)]
+    assert all(not text[a:b].strip() for a, b in zip(bounds[::2], bounds[1::2]))
+
+
+@settings(max_examples=6, deadline=None, derandomize=True, database=None)
+@given(st.integers(5_000, 20_000), st.sampled_from(["a", "word ", "“", ". ", "A. "]))
+def test_sentences_very_long_lines_are_split_without_loss(n, unit):
+    from analysis.sentences import split_spans
+
+    text = (unit * (n // len(unit)))[:n]
+    assert " ".join(text[a:b] for a, b in split_spans(text)).split() == text.split()

@@ -90,3 +90,144 @@ def test_tei_reads_the_office_of_the_historian_excerpt():
     assert docs[0].date == "1952-04-16"
     assert docs[0].footnotes.text.iloc[0].startswith("Source: Central Intelligence Agency")
     assert 18 in set(docs[0].sentences.page)
+
+
+def _volume(divs: str) -> str:
+    return f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="vol"><text><body>{divs}</body></text></TEI>'
+
+
+GOOD_DIV = ('<div type="document" {attrs}><head>A Memorandum</head>'
+            '<p>We seek security. We act.</p></div>')
+
+
+def test_tei_deep_nesting_is_no_recursion_error(tmp_path):
+    deep = "<hi>" * 10_000 + "deep words." + "</hi>" * 10_000
+    p = tmp_path / "deep.xml"
+    p.write_text(_volume(GOOD_DIV.format(attrs='xml:id="d1"')
+                         + f'<div type="document" xml:id="d2"><head>T</head><p>Top. {deep}</p></div>'))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = load_tei(p)
+    assert [d.doc_id for d in docs] == ["vol-d1", "vol-d2"]
+    assert " ".join(docs[1].sentences.text) == "Top. deep words."
+    assert any("deeper than" in str(w.message) for w in caught)
+
+
+def test_tei_empty_document_is_skipped_with_a_warning_and_the_volume_kept(tmp_path):
+    p = tmp_path / "v.xml"
+    p.write_text(_volume(GOOD_DIV.format(attrs='xml:id="d1"')
+                         + '<div type="document" xml:id="d2"/>'
+                         + GOOD_DIV.format(attrs='xml:id="d3"')))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = load_tei(p)
+    assert [d.doc_id for d in docs] == ["vol-d1", "vol-d3"]
+    assert any("vol-d2 has no text" in str(w.message) for w in caught)
+
+
+def test_tei_ids_from_xml_id_else_n_else_position_always_unique(tmp_path):
+    p = tmp_path / "v.xml"
+    p.write_text(_volume(GOOD_DIV.format(attrs='xml:id="a"') + GOOD_DIV.format(attrs='n="7"')
+                         + GOOD_DIV.format(attrs="") + GOOD_DIV.format(attrs="")
+                         + GOOD_DIV.format(attrs='xml:id="a"')))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ids = [i for i, _ in tei_documents(p)]
+        docs = load_tei(p)
+    assert ids == ["vol-a", "vol-7", "vol-d3", "vol-d4", "vol-a-5"]
+    assert [d.doc_id for d in docs] == ids
+    assert any("repeats id 'vol-a'" in str(w.message) for w in caught)
+
+
+def test_tei_fifo_is_refused_by_type(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "v.xml")
+    with pytest.raises(LoadError, match="FIFO"):
+        load_tei(tmp_path / "v.xml")
+
+
+# --- issue 11: property-based tests (bounded) ----------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PROPERTY = settings(max_examples=30, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+_XML_WORD = st.text(st.characters(categories=("L",)), min_size=1, max_size=8)
+
+
+@st.composite
+def _tei_paragraph(draw):
+    """A <p> of sentences opening with "The", words wrapped in nested <hi> (sometimes past
+    MAX_DEPTH), <pb/> between words; returns (xml, words)."""
+    from xml.sax.saxutils import escape
+
+    words, parts = [], []
+    for s in draw(st.lists(st.lists(_XML_WORD, min_size=1, max_size=6), min_size=1, max_size=3)):
+        sentence = ["The", *s]
+        sentence[-1] += "."
+        words += sentence
+        for w in sentence:
+            depth = draw(st.sampled_from([0, 0, 1, 3, 150]))
+            parts.append("<hi>" * depth + escape(w) + "</hi>" * depth)
+            if draw(st.integers(0, 7)) == 0:
+                parts.append(f'<pb n="{draw(st.sampled_from(["7", "", "-3", "x", "99999999999"]))}"/>')
+    return "<p>" + " ".join(parts) + "</p>", words
+
+
+@st.composite
+def _tei_volume(draw):
+    divs, bodies = [], []
+    for i in range(draw(st.integers(1, 3))):
+        paragraphs = draw(st.lists(_tei_paragraph(), max_size=3))  # empty: skipped, volume kept
+        ident = draw(st.sampled_from([f'xml:id="d{i}"', f'n="{i}"', "", 'xml:id="same"']))
+        head = draw(st.sampled_from(["<head>T</head>", "<head>1. Policy Statement</head>"]))
+        heading = draw(st.sampled_from(["", "<p>a. objectives</p>"]))
+        divs.append(f'<div type="document" {ident}>{head}{heading}'
+                    + "".join(p for p, _ in paragraphs) + "</div>")
+        bodies.append([w.rstrip(".") for _, ws in paragraphs for w in ws])
+    return ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>' + "".join(divs)
+            + "</body></text></TEI>"), bodies
+
+
+@PROPERTY
+@given(_tei_volume())
+def test_tei_property_never_loses_body_text_and_ids_are_unique(volume_and_bodies):
+    import tempfile
+    from pathlib import Path
+
+    xml, bodies = volume_and_bodies
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "vol.xml"
+        p.write_text(xml, encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                docs = load_tei(p)
+            except LoadError as exc:
+                assert not any(bodies) and "\n" not in str(exc)
+                return
+    kept = [b for b in bodies if b]
+    assert len(docs) == len(kept)
+    assert len({d.doc_id for d in docs}) == len(docs)
+    for doc, body in zip(docs, kept):
+        assert [w.rstrip(".") for t in doc.sentences.text for w in t.split()] == body
+
+
+@PROPERTY
+@given(st.text(max_size=200))
+def test_tei_property_arbitrary_text_raises_only_load_error(text):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "vol.xml"
+        p.write_text(text, encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                load_tei(p)
+            except LoadError as exc:
+                assert "\n" not in str(exc)

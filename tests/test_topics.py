@@ -352,3 +352,17 @@ def test_topics_scan_does_not_depend_on_n_jobs(monkeypatch):
     one = topics.select_k(texts, seed=0, k_range=[2, 3, 4], n_runs=3, min_df=1, n_jobs=1)
     two = topics.select_k(texts, seed=0, k_range=[2, 3, 4], n_runs=3, min_df=1, n_jobs=2)
     pd.testing.assert_frame_equal(one, two)
+
+
+def test_topics_nmf_exact_fit_prints_no_sqrt_warning():
+    """Issue 11: a near-exact NMF fit printed "invalid value encountered in sqrt"."""
+    import warnings
+
+    from analysis.topics import TopicModel
+
+    texts = ["loan army", "church", "labor"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        model = TopicModel(n_topics=3, random_state=0, min_df=1, max_df=1.0).fit(texts)
+        shares = model.transform(texts)
+    assert shares.shape == (3, 3)

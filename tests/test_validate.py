@@ -139,3 +139,32 @@ def test_validate_writes_tables_and_the_confusion_figure(tmp_path):
         "validation_reliability.csv", "validation_confusion.csv"}
     assert (tmp_path / "f" / "validation-confusion.png").exists()
     assert pd.read_csv(tmp_path / "f" / "validation-confusion.csv")["n"].sum() == 5
+
+
+def test_validate_unreadable_entries_in_the_docs_folder_do_not_abort_it(tmp_path, capsys):
+    """Issue 11: a FIFO, a folder and a dangling link named *.txt among the documents."""
+    import os
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for p in config.RAW_DIR.glob("*.txt"):
+        shutil.copy(p, docs)
+    os.mkfifo(docs / "aaa-fifo.txt")  # read first: opening it would hang
+    (docs / "folder.txt").mkdir()
+    (docs / "dangling.txt").symlink_to(docs / "nowhere.txt")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(GOLD_DIR / "peru-1951.json", gold)
+    assert main([str(gold), str(docs), "--out", str(tmp_path / "out")]) == 0
+    report = pd.read_csv(tmp_path / "out" / "validation_report.csv")
+    assert report["document"].tolist() == ["peru-1951", "TOTAL"]
+
+
+def test_validate_gold_for_an_absent_document_is_reported_and_exits_1(tmp_path, capsys):
+    shutil.copy(GOLD_DIR / "peru-1951.json", tmp_path)
+    gone = json.loads((GOLD_DIR / "peru-1951.json").read_text())
+    gone.update(document="atlantis-1950", sections=[{"first_words": "no such text anywhere"}])
+    (tmp_path / "atlantis.json").write_text(json.dumps(gone))
+    assert main([str(tmp_path), str(config.RAW_DIR)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: atlantis.json: no document in {config.RAW_DIR} matches it; skipped"]
