@@ -42,6 +42,24 @@ def _cmd_run(args) -> int:
 
     errors: list[str] = []
     jobs = args.jobs if args.jobs else default_jobs()
+    recorded = None
+    if args.from_record is not None:
+        from .provenance import read_record
+
+        try:
+            recorded = read_record(args.from_record)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        args.inputs = args.inputs or recorded["inputs_given"]
+        args.seed = recorded["seed"]
+        if args.manifest is None and recorded.get("manifest"):
+            args.manifest = Path(recorded["manifest"]["path"])
+        if args.out is None:
+            args.out = args.from_record.parent
+    if not args.inputs or args.out is None:
+        print("error: run: give INPUT... and --out DIR (or --from run.json)", file=sys.stderr)
+        return 2
     try:  # checks before any work
         check_out(args.out)
         if args.manifest is not None:
@@ -66,6 +84,15 @@ def _cmd_run(args) -> int:
         print("error: no document could be loaded; nothing written", file=sys.stderr)
         return 1
     print(f"wrote {len(tables)} tables for {len(tables['documents'])} document(s) to {args.out}")
+    if recorded is not None:
+        from .provenance import RUN_FILE, compare_record, read_record
+
+        diff = compare_record(recorded, read_record(Path(args.out) / RUN_FILE))
+        if diff:
+            for line in diff:
+                print(f"warning: run --from: {line}", file=sys.stderr)
+        else:
+            print("run --from: same inputs, manifest, seed and versions as the recorded run")
     return 1 if errors else 0
 
 
@@ -138,8 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="load documents and write all tables")
-    run.add_argument("inputs", nargs="+", help="plain-text documents or folders of them")
-    run.add_argument("--out", required=True, type=Path, help="folder for the CSV tables")
+    run.add_argument("inputs", nargs="*", help="plain-text documents or folders of them")
+    run.add_argument("--out", type=Path, default=None, help="folder for the CSV tables and run.json")
+    run.add_argument("--from", dest="from_record", type=Path, default=None, metavar="RUN_JSON",
+                     help="repeat the run recorded in RUN_JSON (its inputs, manifest and seed) and say what differs")
     run.add_argument("--seed", type=seed_argument, default=config.SEED, help="the one seed (default %(default)s)")
     run.add_argument("--manifest", type=Path, default=None,
                      help="corpus.csv with metadata (default: found beside the inputs)")

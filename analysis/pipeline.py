@@ -325,7 +325,7 @@ def _umask() -> int:
     return mask
 
 
-def write_all(tables: dict, out) -> list[Path]:
+def write_all(tables: dict, out, extra: dict | None = None) -> list[Path]:
     """Write every table to ``out/<name>.csv`` as one set; return the paths.
 
     The tables are written into a temporary folder beside ``out``, which
@@ -333,7 +333,9 @@ def write_all(tables: dict, out) -> list[Path]:
     new one renamed in, the old one deleted), so a reader never sees tables
     from two runs and a failure leaves the old set whole. Entries of the old
     ``out`` that are not tables (``figures/``, ``notebooks/``, …) are
-    carried over. Holds :func:`out_lock` while writing.
+    carried over, except those ``extra`` replaces: ``extra`` maps file
+    names to text written into the same set (the run's ``run.json``).
+    Holds :func:`out_lock` while writing.
 
     Examples
     --------
@@ -365,8 +367,12 @@ def write_all(tables: dict, out) -> list[Path]:
             os.chmod(tmp, 0o777 & ~_umask())
             written = [write_table(df, tmp / f"{name}.csv") for name, df in sorted(tables.items())
                        if isinstance(df, pd.DataFrame)]
+            for name, text in sorted((extra or {}).items()):
+                (tmp / name).write_text(text, encoding="utf-8")
             if out.is_dir():
                 for entry in sorted(out.iterdir()):
+                    if entry.name in (extra or {}):
+                        continue
                     if not (entry.name.endswith(TABLE_SUFFIX) and entry.is_file()):
                         os.rename(entry, tmp / entry.name)  # same file system: one step
                 old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
@@ -385,7 +391,9 @@ def run(inputs, out, seed: int = config.SEED, manifest=None, errors=None, jobs: 
         progress: bool = False) -> dict:
     """Build every table of ``inputs`` and write them to ``out``.
 
-    What ``python -m analysis run`` does. ``out`` is checked and locked
+    What ``python -m analysis run`` does. Beside the tables, in the same
+    set, ``run.json`` records the run (:mod:`analysis.provenance`).
+    ``out`` is checked and locked
     before any work (:func:`check_out`, :func:`out_lock`); the tables
     replace the old ones as one set (:func:`write_all`). Nothing is written
     when no input could be loaded (then ``documents`` is empty); ``errors``
@@ -396,10 +404,21 @@ def run(inputs, out, seed: int = config.SEED, manifest=None, errors=None, jobs: 
     -------
     dict of str to pandas.DataFrame
     """
+    import json
+    import time
+    from datetime import datetime, timezone
+
+    from .loader import _find_manifest
+    from .provenance import RUN_FILE, run_record
+
     check_out(out)
     with out_lock(out):
+        started, t0 = datetime.now(timezone.utc), time.monotonic()
         tables = build(inputs, seed=seed, manifest=manifest, errors=errors, jobs=jobs,
                        progress=progress)
         if not tables["documents"].empty:
-            write_all(tables, out)
+            used = Path(manifest) if manifest else _find_manifest([Path(i) for i in inputs])
+            record = run_record(inputs, used, seed, started, time.monotonic() - t0,
+                                parameters={"jobs": jobs})
+            write_all(tables, out, extra={RUN_FILE: json.dumps(record, indent=1, sort_keys=True) + "\n"})
     return tables
