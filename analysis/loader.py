@@ -472,8 +472,12 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
             # title block: dateline ("Colombia, May 8, 1950"), office, place
             date = date or _parse_date(b)
             continue
-        if seen_heading and is_subheading_line(b):
-            subheading = b
+        bare = re.sub(PAGE_MARKER, " ", b).strip()
+        if seen_heading and bare and is_subheading_line(bare):
+            # A sub-heading line; a page marker printed on it still turns the page.
+            subheading = " ".join(bare.split())
+            for m in re.finditer(PAGE_MARKER, b):
+                page = int(m.group("page"))
             continue
         clean, pages, refs = inline.clean(b)
         sub, rest = split_run_in(clean)

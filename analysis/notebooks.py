@@ -203,26 +203,12 @@ def setup(notebook: str, corpus=None, out=None, figures=None,
     corpus, out, figures = resolve_paths(corpus, out, figures)
     tables = load_tables(corpus, out, seed)
     have = available(tables, notebook)
-    _name_the_run(out)
+    from .figures import set_run
+    from .provenance import run_id_of
+
+    set_run(run_id_of(out))  # every figure's CSV names the run its tables came from
     print(f"corpus: {corpus}\ntables: {out}\nfigures: {figures}")
     return tables, have, figures
-
-
-def _name_the_run(out) -> None:
-    """Figures drawn from ``out`` carry the run_id of its run.json, if any."""
-    import json
-
-    from .figures import set_run
-    from .provenance import RUN_FILE
-
-    record = Path(out) / RUN_FILE
-    run_id = None
-    if record.is_file():
-        try:
-            run_id = json.loads(record.read_text(encoding="utf-8")).get("run_id")
-        except (ValueError, UnicodeDecodeError):
-            run_id = None
-    set_run(run_id)
 
 
 def most_negative(tone: pd.DataFrame, score: str = "register", min_sentences: int = 2) -> pd.Series:

@@ -121,6 +121,17 @@ def read_record(path) -> dict:
     return record
 
 
+def run_id_of(folder):
+    """The ``run_id`` of the ``run.json`` in ``folder``, or None when there is none."""
+    path = Path(folder) / RUN_FILE
+    if not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("run_id")
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        return None
+
+
 def compare_record(old: dict, new: dict) -> list:
     """Lines saying how a repeated run differs from the recorded one (empty: none).
 

@@ -101,9 +101,15 @@ def test_run_notebooks_figures_show_images_in_the_executed_notebook(executed):
 
 
 def test_regenerating_a_notebook_figure_gives_identical_bytes(executed, tmp_path):
+    from analysis.provenance import run_id_of
+
     tables = read_tables(executed)
     v = fg.verdict_data(tables["objectives"], tables["assessments"], tables["documents"])
-    again = fg.save_figure(fg.plot_verdicts(v), "04-verdicts", v, folder=tmp_path)
+    fg.set_run(run_id_of(executed))
+    try:
+        again = fg.save_figure(fg.plot_verdicts(v), "04-verdicts", v, folder=tmp_path)
+    finally:
+        fg.set_run(None)
     for p in again:
         assert p.read_bytes() == (executed / "figures" / p.name).read_bytes(), p.name
 

@@ -231,3 +231,15 @@ def test_tei_property_arbitrary_text_raises_only_load_error(text):
                 load_tei(p)
             except LoadError as exc:
                 assert "\n" not in str(exc)
+
+
+def test_tei_sentence_with_a_page_break_is_not_taken_for_a_subheading(tmp_path):
+    # Found by the property test: "The A. <pb/>" became the sub-heading "The A. [Page 7]".
+    p = tmp_path / "vol.xml"
+    p.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="document" xml:id="d0">'
+                 '<head>T</head><p>a. objectives</p><p>The A. <pb n="7"/></p></div></body></text></TEI>',
+                 encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs = load_tei(p)
+    assert " ".join(docs[0].sentences.text).split() == ["The", "A."]
