@@ -151,6 +151,11 @@ def save_model(model: ProgressModel, path=None) -> Path:
 
     path = Path(path or MODEL_PATH)
     frame = model.to_frame()
+    # The value column mixes numbers and class lists (object dtype), which
+    # ``float_format`` skips: format the numbers here, so that last-digit
+    # differences between BLAS builds do not change the table's bytes.
+    frame["value"] = [MODEL_FLOAT_FORMAT % v if isinstance(v, (float, np.floating)) else str(v)
+                      for v in frame["value"]]
     with atomic_path(path) as tmp:
         frame.to_csv(tmp, index=False, float_format=MODEL_FLOAT_FORMAT, lineterminator="\n")
     return path
