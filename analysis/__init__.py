@@ -11,23 +11,25 @@ the heavy libraries load.
 Examples
 --------
 >>> import analysis
->>> analysis.LoadError.__name__, callable(analysis.kwic), analysis.topics.__name__
-('LoadError', True, 'analysis.topics')
+>>> analysis.LoadError.__name__, callable(analysis.kwic), callable(analysis.explain)
+('LoadError', True, True)
+>>> analysis.measures.__name__  # the steps are sub-packages: io, text, measures, progress, report
+'analysis.measures'
 """
 import importlib
 
 __version__ = "0.1.0"
 
 #: public name -> module that defines it
-_LAZY = {"Document": "loader", "LoadError": "loader", "load_corpus": "loader",
-         "load_document": "loader", "parse_text": "loader", "pipeline": None,
-         "kwic": "kwic", "explain": None}
+_LAZY = {"Document": "text.document", "LoadError": "io.loader", "load_corpus": "text.corpus",
+         "load_document": "text.corpus", "parse_text": "text.document", "pipeline": None,
+         "kwic": "report.kwic", "explain": None}
 
 __all__ = sorted(_LAZY)
 
 
 def __getattr__(name):
-    if name not in _LAZY:  # a sub-module used as an attribute: analysis.topics
+    if name not in _LAZY:  # a sub-package used as an attribute: analysis.measures
         try:
             value = importlib.import_module(f".{name}", __name__)
         except ModuleNotFoundError as exc:

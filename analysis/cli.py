@@ -30,6 +30,7 @@ import warnings
 from pathlib import Path
 
 from . import config
+from .config import MAX_SEED, seed_argument  # noqa: F401  (re-exported: the CLI's argument types)
 
 
 def _one_line_warnings(message, category, filename, lineno, file=None, line=None):
@@ -37,14 +38,14 @@ def _one_line_warnings(message, category, filename, lineno, file=None, line=None
 
 
 def _cmd_run(args) -> int:
-    from .loader import LoadError, read_manifest
+    from .io.loader import LoadError, read_manifest
     from .pipeline import OutputError, check_out, default_jobs, run, show_progress
 
     errors: list[str] = []
     jobs = args.jobs if args.jobs else default_jobs()
     recorded = None
     if args.from_record is not None:
-        from .provenance import read_record
+        from .io.provenance import read_record
 
         try:
             recorded = read_record(args.from_record)
@@ -85,7 +86,7 @@ def _cmd_run(args) -> int:
         return 1
     print(f"wrote {len(tables)} tables for {len(tables['documents'])} document(s) to {args.out}")
     if recorded is not None:
-        from .provenance import RUN_FILE, compare_record, read_record
+        from .io.provenance import RUN_FILE, compare_record, read_record
 
         diff = compare_record(recorded, read_record(Path(args.out) / RUN_FILE))
         if diff:
@@ -127,34 +128,8 @@ def _positive_int(text: str) -> int:
     return value
 
 
-#: Seeds numpy and scikit-learn accept: 0 <= seed < 2**32.
-MAX_SEED = 2**32 - 1
-
-
-def seed_argument(text: str) -> int:
-    """``--seed``: a whole number in [0, MAX_SEED], checked before any work.
-
-    Examples
-    --------
-    >>> seed_argument("20260101")
-    20260101
-    >>> seed_argument("-1")
-    Traceback (most recent call last):
-    ...
-    argparse.ArgumentTypeError: --seed needs a whole number from 0 to 4294967295, not '-1'
-    """
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= MAX_SEED:
-        raise argparse.ArgumentTypeError(f"--seed needs a whole number from 0 to {MAX_SEED}, "
-                                         f"not {text!r}")
-    return value
-
-
 def _cmd_notebooks(args) -> int:
-    from .notebooks import run_notebooks
+    from .report.notebooks import run_notebooks
 
     run_notebooks(corpus=args.corpus, out=args.out, seed=args.seed)
     return 0
@@ -179,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="no progress bars (they show only on a terminal anyway)")
     run.set_defaults(func=_cmd_run)
 
-    from . import validate
+    from .report import validate
 
     val = validate.add_arguments(sub.add_parser("validate", help="compare with hand coding"))
     val.set_defaults(func=validate.run)
@@ -191,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="model table to write (default: the package's analysis/data/progress_model.csv)")
     fit.set_defaults(func=_cmd_fit)
 
-    from . import agreement
+    from .report import agreement
 
     agr = agreement.add_arguments(sub.add_parser("agreement", help="agreement with hand coding (notebook 06)"))
     agr.set_defaults(func=agreement.run)

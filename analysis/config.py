@@ -8,6 +8,7 @@ and rebuilt with ``make reproduce``; ``figures/`` holds committed figures.
 """
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 
@@ -32,3 +33,37 @@ SEED = int(os.environ.get("ANALYSIS_SEED", "20260101"))
 
 #: Canonical section labels, in the order statements of the series use.
 SECTIONS = ("objectives", "policies", "relations", "evaluation", "other")
+
+
+#: Seeds numpy and scikit-learn accept: 0 <= seed < 2**32.
+MAX_SEED = 2**32 - 1
+
+
+def seed_argument(text: str) -> int:
+    """``--seed``: a whole number in [0, MAX_SEED], checked before any work.
+
+    Examples
+    --------
+    >>> seed_argument("20260101")
+    20260101
+    >>> seed_argument("-1")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: --seed needs a whole number from 0 to 4294967295, not '-1'
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"--seed needs a whole number from 0 to {MAX_SEED}, "
+                                         f"not {text!r}")
+    return value
+
+
+def default_jobs() -> int:
+    """Worker processes by default: every core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -25,14 +25,15 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
-from .tables import write_table
+from .config import default_jobs  # noqa: F401  (re-exported)
+from .io.tables import write_table
 
 #: Measuring steps, in data-flow order. Each module provides
 #: ``build_tables(tables: dict[str, DataFrame], seed: int) -> dict``.
 STEPS: list[str] = [
-    "analysis.countries",
-    "analysis.sentiment",
-    "analysis.topics",
+    "analysis.measures.countries",
+    "analysis.measures.sentiment",
+    "analysis.measures.topics",
     "analysis.progress",
 ]
 
@@ -41,16 +42,8 @@ STEPS: list[str] = [
 #: and ``module:function`` taking a sentences table. Each corpus step reuses
 #: the table it finds (per-document results concatenated equal the corpus
 #: result: mentions are filtered per document, scores per sentence).
-DOCUMENT_STEPS = {"mentions": "analysis.countries:find_mentions",
-                  "sentiment": "analysis.sentiment:score_sentences"}
-
-
-def default_jobs() -> int:
-    """Worker processes by default: every core this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+DOCUMENT_STEPS = {"mentions": "analysis.measures.countries:find_mentions",
+                  "sentiment": "analysis.measures.sentiment:score_sentences"}
 
 
 def show_progress(quiet: bool = False) -> bool:
@@ -102,7 +95,8 @@ def load_and_measure(task) -> tuple:
         a one-line error (or None) and the warning messages raised, in
         order, to be shown by the parent process.
     """
-    from .loader import LoadError, load_path
+    from .io.loader import LoadError
+    from .text.corpus import load_path
 
     path, doc_id, encoding = task
     with warnings.catch_warnings(record=True) as caught:
@@ -149,7 +143,7 @@ def load_measured(inputs, manifest=None, errors=None, jobs: int = 1,
                   progress: bool = False, encoding=None) -> dict:
     """Foundation tables plus the per-document measures, documents streamed.
 
-    Equal to :func:`analysis.loader.load_corpus` followed by the
+    Equal to :func:`analysis.text.corpus.load_corpus` followed by the
     :data:`DOCUMENT_STEPS` on its sentences, whatever ``jobs``.
 
     Examples
@@ -158,7 +152,8 @@ def load_measured(inputs, manifest=None, errors=None, jobs: int = 1,
     >>> sorted(t)
     ['documents', 'footnotes', 'mentions', 'sentences', 'sentiment']
     """
-    from .loader import LoadError, LoadWarning, assemble, foundation_tables, plan_inputs
+    from .io.loader import LoadError, LoadWarning, plan_inputs
+    from .text.corpus import assemble, foundation_tables
 
     collect = errors if errors is not None else []
     plan = plan_inputs(inputs, manifest, collect)
@@ -412,8 +407,8 @@ def run(inputs, out, seed: int = config.SEED, manifest=None, errors=None, jobs: 
     import time
     from datetime import datetime, timezone
 
-    from .loader import _find_manifest
-    from .provenance import RUN_FILE, run_record
+    from .io.loader import _find_manifest
+    from .io.provenance import RUN_FILE, run_record
 
     check_out(out)
     with out_lock(out):

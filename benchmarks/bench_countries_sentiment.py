@@ -2,7 +2,7 @@
 
 Usage: ``python benchmarks/bench_countries_sentiment.py [n_docs] [seed]``
 (default 100 documents of 80 synthetic sentences = 8,000 sentences).
-Prints sentences per second for ``analysis.countries.find_mentions``, for
+Prints sentences per second for ``analysis.measures.countries.find_mentions``, for
 VADER and for the register score, and the peak resident memory of the
 process (``resource.getrusage``, kilobytes on Linux).
 """
@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 from analysis import config  # noqa: E402
-from analysis.countries import find_mentions  # noqa: E402
-from analysis.evaluative import score_text  # noqa: E402
-from analysis.sentiment import build_tables, vader  # noqa: E402
+from analysis.measures.countries import find_mentions  # noqa: E402
+from analysis.measures.evaluative import score_text  # noqa: E402
+from analysis.measures.sentiment import build_tables, vader  # noqa: E402
 from synthetic import make_sentences  # noqa: E402
 
 

@@ -12,7 +12,8 @@ import resource
 import time
 
 from analysis import config
-from analysis.loader import parse_text, read_text
+from analysis.text.document import parse_text
+from analysis.io.loader import read_text
 
 
 def make_text(copies: int) -> str:

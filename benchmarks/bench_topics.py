@@ -1,4 +1,4 @@
-"""Benchmark of analysis.topics: fit time and throughput, NMF against LDA.
+"""Benchmark of analysis.measures.topics: fit time and throughput, NMF against LDA.
 
 Usage::
 
@@ -6,9 +6,9 @@ Usage::
     .venv/bin/python benchmarks/bench_topics.py --quality [--seeds 3] [--stem]
                                   [--runs 8] [--subsample 0.8] [--method nmf|lda]
 
-The default mode fits one :class:`analysis.topics.TopicModel` of each method
+The default mode fits one :class:`analysis.measures.topics.TopicModel` of each method
 on a large synthetic corpus (``benchmarks/synthetic.make_sentences``, units
-= paragraphs) and times one k scan (:func:`analysis.topics.select_k`) on a
+= paragraphs) and times one k scan (:func:`analysis.measures.topics.select_k`) on a
 statement-sized slice, printing seconds, units and words per second and the
 LDA / NMF time ratio.
 
@@ -18,10 +18,10 @@ is present, the development statements (read in place, never copied). For
 each corpus and method it prints coherence and stability per k, averaged
 over ``--seeds`` seeds, the standard deviation of stability across seeds,
 and the k chosen under each seed. These figures back the choice of
-:data:`analysis.topics.DEFAULT_METHOD` and of
-:data:`analysis.topics.STABILITY_TOL`; ``--stem`` (Porter stemming),
-``--runs`` (:data:`~analysis.topics.N_STABILITY_RUNS`) and ``--subsample``
-(:data:`~analysis.topics.SUBSAMPLE`; 1.0 varies the seed only) rerun the
+:data:`analysis.measures.topics.DEFAULT_METHOD` and of
+:data:`analysis.measures.topics.STABILITY_TOL`; ``--stem`` (Porter stemming),
+``--runs`` (:data:`~analysis.measures.topics.N_STABILITY_RUNS`) and ``--subsample``
+(:data:`~analysis.measures.topics.SUBSAMPLE`; 1.0 varies the seed only) rerun the
 other measurements quoted in the docstring of :mod:`analysis.topics`.
 """
 from __future__ import annotations
@@ -80,7 +80,7 @@ def speed(n_docs, k, seed):
 
 
 def _corpora():
-    from analysis.loader import load_corpus
+    from analysis.text.corpus import load_corpus
 
     out = {"seed": [config.RAW_DIR]}
     dev = config.PROJECT_ROOT.parent / "shared" / "frus-dev"

@@ -71,7 +71,7 @@ def _sentences(files):
 
     import pandas as pd
 
-    from analysis.loader import foundation_tables, load_path
+    from analysis.text.corpus import foundation_tables, load_path
 
     cache_dir = os.environ.get("BENCH_CACHE")
     key = hashlib.sha256("|".join(map(str, files)).encode()).hexdigest()[:16]
@@ -87,7 +87,7 @@ def _sentences(files):
 
 
 def _sentences_uncached(files):
-    from analysis.loader import foundation_tables, load_path
+    from analysis.text.corpus import foundation_tables, load_path
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -96,7 +96,7 @@ def _sentences_uncached(files):
 
 def measure(stage: str, files: list, jobs: int) -> dict:
     """Time one stage on ``files``; returns seconds, sentences and peak RSS."""
-    from analysis.sentences import _TOKENIZER
+    from analysis.text.sentences import _TOKENIZER
 
     out: dict = {}
     if stage in ("load", "punkt"):
@@ -115,7 +115,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
         out["sentences"] = len(s)
         t0 = time.perf_counter()
         if stage == "countries":
-            from analysis.countries import find_mentions
+            from analysis.measures.countries import find_mentions
 
             find_mentions(s)
         elif stage in ("countries_regex", "countries_trie"):
@@ -126,7 +126,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
             if stage == "countries_trie":  # the detector before issue 10, sentence by sentence
                 import pandas as pd
 
-                from analysis.countries import _lexicon, _mention, _regex_spans
+                from analysis.measures.countries import _lexicon, _mention, _regex_spans
 
                 _, entries, names = _lexicon(None)
                 t0 = time.perf_counter()
@@ -145,7 +145,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
                 for p in pats:
                     p.findall(joined)
         elif stage == "sentiment":
-            from analysis.sentiment import score_sentences
+            from analysis.measures.sentiment import score_sentences
 
             score_sentences(s)
         elif stage == "vader_reference":
@@ -156,7 +156,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
             for text in s.text:
                 ref.polarity_scores(text)
         elif stage in ("topics", "nmf", "lda"):
-            from analysis import topics
+            from analysis.measures import topics
 
             tables = {"sentences": s}
             if stage == "topics":
@@ -183,7 +183,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 tables = load_measured(files, jobs=jobs)
-                run_steps(tables, seed=20260101, steps=["analysis.countries", "analysis.sentiment"])
+                run_steps(tables, seed=20260101, steps=["analysis.measures.countries", "analysis.measures.sentiment"])
             out["sentences"] = len(tables["sentences"])
         else:
             raise SystemExit(f"run.py: unknown stage {stage!r}")

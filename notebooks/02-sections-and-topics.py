@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -30,8 +32,8 @@ seed = 20260101  # the one seed of every resampling and model fit
 # %matplotlib inline
 from IPython.display import display
 
-from analysis import figures as fg
-from analysis import notebooks as nbk
+from analysis.report import figures as fg
+from analysis.report import notebooks as nbk
 
 tables, have, figures = nbk.setup("02", corpus, out, figures, seed)
 
@@ -40,7 +42,7 @@ tables, have, figures = nbk.setup("02", corpus, out, figures, seed)
 #
 # Coherence (mean NPMI of each topic's top terms over the corpus itself) and stability
 # (agreement of the topics across several seeds) for each k tried; the circled point is the
-# k the documented rule chose (see `analysis.topics.choose_k`).
+# k the documented rule chose (see `analysis.measures.topics.choose_k`).
 
 # %%
 if have["topic_selection"]:

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -32,8 +34,8 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import figures as fg
-from analysis import notebooks as nbk
+from analysis.report import figures as fg
+from analysis.report import notebooks as nbk
 
 tables, have, figures = nbk.setup("03", corpus, out, figures, seed)
 

@@ -34,8 +34,8 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import figures as fg
-from analysis import notebooks as nbk
+from analysis.report import figures as fg
+from analysis.report import notebooks as nbk
 
 tables, have, figures = nbk.setup("04", corpus, out, figures, seed)
 

@@ -44,9 +44,9 @@ from pathlib import Path
 
 from IPython.display import display
 
-from analysis import coding as cd
+from analysis.report import coding as cd
 from analysis import config
-from analysis import notebooks as nbk
+from analysis.report import notebooks as nbk
 
 tables, have, figures = nbk.setup("04" if kind == "objective" else "03", corpus, out, None, seed)
 units = cd.sample_units(tables, kind, n=n_units, seed=seed)

@@ -16,7 +16,7 @@ SEED_DOC = "frus1951v02-peru"
 @pytest.fixture(scope="session")
 def seed_tables():
     """Foundation tables of the embedded corpus (documents, sentences, footnotes)."""
-    from analysis.loader import load_corpus
+    from analysis.text.corpus import load_corpus
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -24,7 +24,9 @@ from pathlib import Path
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..loader import read_text, strip_markers
+from ..io.loader import read_text
+
+from ..text.document import strip_markers
 
 #: Verdict labels of the codebook; the first four are the ordinal scale,
 #: worst to best; ``not_assessed`` stands apart.
@@ -218,7 +220,7 @@ def load_coded(gold_dir, docs_dir, group_by: str | None = None, errors: list | N
         Receives one line per gold file that could not be used; without it,
         those lines are issued as warnings. The other files are still read.
     """
-    from ..loader import load_corpus
+    from ..text.corpus import load_corpus
 
     gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
     if not gold_dir.is_dir():

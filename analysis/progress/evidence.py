@@ -42,7 +42,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from ..evaluative import score_text
+from ..measures.evaluative import score_text
 from .linear import LinearState
 from .similarity import Embedder, embed, topic_phrase
 

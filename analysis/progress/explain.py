@@ -49,8 +49,8 @@ def explain(doc_id, objective_id: int, tables=None, model=None) -> str:
     features (value; pull on 'assessed' | pull toward ...):
     ...
     """
-    from ..evaluative import score_text
-    from ..tables import read_tables
+    from ..measures.evaluative import score_text
+    from ..io.tables import read_tables
     from .evidence import pair_features
     from .grading import ASSESS_FEATURES, GRADE_FEATURES, OBJECTIVE_FEATURES, objective_features
     from .model import load_model

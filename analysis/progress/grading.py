@@ -38,7 +38,7 @@ from scipy.optimize import minimize_scalar
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from ..evaluative import CATEGORIES, decide_category, score_text
+from ..measures.evaluative import CATEGORIES, decide_category, score_text
 from .coded import SCALE, VERDICTS
 from .evidence import PRESCRIPTIVE, blanket_horizon
 from .linear import LinearState

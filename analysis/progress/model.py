@@ -147,7 +147,7 @@ def fit_model(corpus: CodedCorpus, objectives: pd.DataFrame | None = None) -> Pr
 
 def save_model(model: ProgressModel, path=None) -> Path:
     """Write the model table atomically (default :data:`MODEL_PATH`)."""
-    from ..tables import atomic_path
+    from ..io.tables import atomic_path
 
     path = Path(path or MODEL_PATH)
     frame = model.to_frame()

@@ -13,7 +13,7 @@ from analysis.progress.coded import load_coded
 from analysis.progress.model import (MODEL_PATH, ProgressModel, cross_validate, fit_model, load_model,
                                      save_model)
 from analysis.progress.objectives import extract_objectives
-from analysis.validate import validate
+from analysis.report.validate import validate
 
 CODED = config.DATA_DIR / "coded"
 #: Held-out floors (leave one document out, pooled over the ten coded

@@ -254,8 +254,8 @@ def _coded_counts():
     import warnings
 
     from analysis import config
-    from analysis.loader import load_corpus
-    from analysis.validate import match_objectives
+    from analysis.text.corpus import load_corpus
+    from analysis.report.validate import match_objectives
 
     coded = config.PROJECT_ROOT / "data" / "coded"
     out = []

@@ -1,0 +1,1085 @@
+"""Topic models of policy statements, per section and per country.
+
+A *unit* (the "document" of the topic model) is a paragraph by default, or
+a sentence: one statement is a single short document, so its paragraphs are
+the only texts a model can contrast. The vocabulary is built with
+scikit-learn's :class:`~sklearn.feature_extraction.text.CountVectorizer`
+(English stop words plus :data:`GENRE_STOP_WORDS`, terms in at least
+:data:`MIN_DF` units and at most :data:`MAX_DF` of them, optional NLTK
+Porter stemming, which needs no downloaded data). :class:`TopicModel` wraps
+scikit-learn's NMF (on TF-IDF) and LDA (on counts) behind one estimator.
+
+Vocabulary, decided from the output
+    Without a genre list, "government" is in more than half the paragraphs
+    of the seed and of Venezuela 1950; "relations" led the seed's political
+    topic and "policy" and "relations" sat in Colombia's economic topic (3 of
+    the 8 top-10 lists of the three statements held such a word), and at k =
+    4 on the seed "united" and "states" entered a trade topic as the name of
+    the author, not a subject. The section names ("objectives", "policies",
+    "relations", "evaluation") would also make topics echo the very
+    sections whose topics we compare. These words are in
+    :data:`GENRE_STOP_WORDS`. Words such as "economic", "military",
+    "american" were kept: they separate subjects. The focus country's name
+    and adjective are in most paragraphs of their statement; pooled over
+    several statements they pass :data:`MAX_DF` and each topic becomes one
+    statement, so :func:`document_markers` drops, per document, the words of
+    more than half its paragraphs (on the seed: "peru", "peruvian"). Porter
+    stemming (``stem=True``) was measured (``benchmarks/bench_topics.py
+    --quality --stem``) and left off: on the seed it raised coherence (0.26
+    against 0.19), on the development statements it lowered it (0.25 against
+    0.26, 0.24 against 0.31) and it made no k more reproducible; unstemmed
+    terms also read better.
+
+Choosing k
+    :func:`select_k` fits every k of :data:`K_RANGE` and records
+
+    * *coherence*: mean NPMI of the top :data:`COHERENCE_TOP_N` term pairs of
+      each topic, co-occurrence counted over the units of the corpus itself
+      (Bouma 2009; Röder, Both & Hinneburg 2015);
+    * *stability*: :data:`N_STABILITY_RUNS` runs, each with its own seed and a
+      seeded :data:`SUBSAMPLE` of the units; topics of every pair of runs are
+      matched one-to-one (Hungarian algorithm) on the cosine of their
+      topic-word vectors and the matched cosines averaged (Greene,
+      O'Callaghan & Cunningham 2014). NMF starts from NNDSVDa, which
+      depends on the seed only through a randomized SVD: with the seed
+      alone varied (``bench_topics.py --quality --subsample 1.0``) its
+      stability is 0.97-1.0 at every k on the seed document (LDA's:
+      0.66-0.91), which says little; the subsample asks the
+      reviewer's question "would a slightly different corpus, or another
+      seed, give the same topics?".
+
+    *Rule* (:func:`choose_k`): the k whose stability is within
+    :data:`STABILITY_TOL` of the highest are candidates; among them the most
+    coherent wins. Greene et al. take the most stable k; the tolerance keeps
+    noise in the stability estimate from deciding between near-equals, and
+    coherence then prefers the k whose topics read as subjects. Coherence
+    alone would not do: on a few dozen paragraphs it rises with k (measured
+    with ``bench_topics.py --quality`` on the development statements: 0.27
+    at k = 2 to 0.34 at k = 8, and 0.12 to 0.41), because
+    at large k a topic is one paragraph whose words trivially co-occur.
+
+Default method
+    NMF. Measured with ``benchmarks/bench_topics.py --quality`` (paragraphs,
+    k = 2..8, three seeds from 20260101, each statement alone); mean over k
+    of coherence (NPMI) / stability:
+
+    ============== =============== ===============
+    statement      NMF             LDA
+    ============== =============== ===============
+    seed (Peru)    0.188 / 0.772   0.048 / 0.704
+    Colombia 1950  0.257 / 0.745   -0.025 / 0.663
+    Venezuela 1950 0.307 / 0.766   -0.029 / 0.677
+    ============== =============== ===============
+
+    NMF is more coherent at every k and more stable at every k >= 3 (at k =
+    2 both are about 0.81-0.91), and a k scan takes 0.5-1 s against 5-12 s
+    for LDA (fit on 4,000 synthetic paragraphs: 0.2 s against 10 s). LDA's
+    generative model needs far more words per topic than a few dozen
+    paragraphs give it.
+
+Topic labels
+    :func:`topic_terms` ranks each topic's terms by weight (the topic-word
+    distribution) and by *relevance* (Sievert & Shirley 2014):
+    ``lambda * log p(w|t) + (1 - lambda) * log(p(w|t) / p(w))`` with
+    :data:`RELEVANCE_LAMBDA`, which demotes words frequent in every topic.
+
+Prevalence
+    ``unit_topics`` holds each unit's topic shares (rows sum to 1);
+    ``topic_prevalence`` the mean share per section and per country (units
+    whose sentences mention the country in the ``mentions`` table) with a
+    seeded percentile bootstrap 95% interval
+    (:func:`analysis.measures.stats.bootstrap_ci`). Units with no word of the
+    vocabulary carry no topical evidence and are left out of both tables.
+
+What a topic model can and cannot show on one statement
+    A statement of the series has some 25-60 paragraphs and 2,000-7,000
+    words; after stop words and the document-frequency limits a few hundred
+    terms remain. That is enough to separate the two or three registers a
+    reader sees anyway (economic policy - capital, petroleum, trade; domestic
+    politics - parties, junta, elections; relations with neighbours), and to
+    say which section leans on which. It is *not* enough for fine topics,
+    for stable topics beyond k of about 4, or for strong statements about
+    small groups: the objectives section is usually one or two paragraphs
+    (n_units = 1 gives a degenerate interval, low = high = mean), and a
+    country mentioned in one paragraph has a "prevalence" that is just that
+    paragraph's mix. Intervals resample units only; they do not cover the
+    uncertainty of the model itself (see ``topic_selection``'s stability).
+    Topics of a multi-document corpus are shared across documents, which is
+    where the method begins to earn its keep.
+
+    On the seed (27 paragraphs, 165 terms) the rule chooses k = 2 under
+    every seed tried: stability 0.91 against at most 0.84 for k = 3..8. The
+    two topics are domestic politics and the military (APRA, Bustamante,
+    leaders, support) and economic development (development, capital,
+    petroleum, technical mission); the paragraphs using capital, petroleum,
+    mining or investment have a mean share above 0.99 in the economic topic. That topic is
+    *not* more prevalent in the policies section (mean 0.50, 95% interval
+    0.27-0.74, 13 paragraphs) than in the objectives (0.80, one paragraph):
+    the seed states its objectives largely in economic words ("positive
+    cooperation in the economic field", "economic development", "strategic
+    raw materials"), while half of its policies section is political
+    background. The two development statements pooled show the same
+    ordering (objectives 0.61, 3 paragraphs; policies 0.49, 73). With one
+    objectives paragraph no interval could support either direction.
+
+    Alone, Colombia 1950 also gives k = 2 under three seeds; Venezuela 1950
+    does not settle: its stability is flat (0.70-0.83 at every k), so the
+    rule falls to coherence, which prefers k = 7 or 8, and the chosen k
+    moves with the seed. Read such a ``topic_selection`` (no k clearly more
+    stable) as "this statement has no reproducible topic structure at the
+    paragraph level", not as evidence for eight topics.
+
+References
+    Bouma, G. (2009). Normalized (pointwise) mutual information in
+    collocation extraction. *GSCL*. Greene, D., O'Callaghan, D. &
+    Cunningham, P. (2014). How many topics? Stability analysis for topic
+    models. *ECML PKDD*. Sievert, C. & Shirley, K. (2014). LDAvis. *Workshop
+    on Interactive Language Learning*. Röder, M., Both, A. & Hinneburg, A.
+    (2015). Exploring the space of topic coherence measures. *WSDM*.
+"""
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linear_sum_assignment
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import (ENGLISH_STOP_WORDS, CountVectorizer,
+                                             TfidfTransformer)
+
+from .. import config
+from .stats import bootstrap_ci, group_seed
+
+#: Methods :class:`TopicModel` offers.
+METHODS = ("nmf", "lda")
+#: Default method, measured with benchmarks/bench_topics.py --quality
+#: (see "Default method" in the module docstring).
+DEFAULT_METHOD = "nmf"
+#: Units a topic model can be fitted on; paragraphs are the default.
+UNITS = ("paragraph", "sentence")
+#: What ``build_tables(unit=...)`` accepts: a unit, or "auto" (see
+#: :func:`choose_unit`).
+UNIT_CHOICES = UNITS + ("auto",)
+#: Range of k scanned by :func:`select_k`. Upper end 8: a statement has at
+#: most ~60 paragraphs, and above k = 8 most topics are single paragraphs.
+K_RANGE = tuple(range(2, 9))
+#: Runs (seeds x subsamples) behind each stability figure: 8 runs give 28
+#: pairs. Measured on the seed over six seeds (``benchmarks/bench_topics.py
+#: --quality --method nmf --seeds 6 --runs 3``): with 3 runs the chosen k was
+#: 5, 2, 2, 2, 2, 5; with 8 it was 2 every time. An NMF scan of k = 2..8
+#: stays under a second on a statement.
+N_STABILITY_RUNS = 8
+#: Share of the units each stability run keeps (Greene et al. 2014 use 0.8).
+SUBSAMPLE = 0.8
+#: Units the k scan (coherence and stability) is run on at most: a larger
+#: corpus is scanned on a seeded sample of this many units, then the chosen
+#: k is fitted on every unit. A statement of the series has at most ~100
+#: paragraphs and ~600 sentences, so the bound never binds on statements;
+#: on the ten whole volumes of issue 10 (~190,000 sentence units) it keeps
+#: the 63 fits of a scan to seconds each. 5,000 sentences still hold the
+#: vocabulary of a volume's main subjects (terms must recur: MIN_DF).
+MAX_SELECTION_UNITS = 5000
+#: Above this many units the k values of a scan are fitted in parallel
+#: processes (below it, starting the processes costs more than the fits).
+PARALLEL_MIN_UNITS = 2000
+#: ``unit="auto"`` fits sentences instead of paragraphs when the median
+#: paragraph is longer than this many words: text without paragraph breaks
+#: (a whole volume on one line) has "paragraphs" of a million words, while
+#: the paragraphs of a statement run to 50-300 words.
+MAX_PARAGRAPH_WORDS = 1000
+#: k within this much of the highest stability are candidates (see
+#: :func:`choose_k`): about the median standard deviation, across seeds, of
+#: an 8-run NMF stability estimate (``benchmarks/bench_topics.py --quality
+#: --method nmf --seeds 6``: median 0.029 on the seed, 0.031 and 0.046 on the
+#: development statements; 0.016-0.079 over k = 2..8).
+STABILITY_TOL = 0.03
+#: Top terms per topic used for NPMI coherence (the usual 10).
+COHERENCE_TOP_N = 10
+#: Terms per topic and measure written to ``topic_terms``.
+TOP_N_TERMS = 10
+#: Lambda of the relevance measure; 0.6 is Sievert & Shirley's (2014)
+#: user-study optimum.
+RELEVANCE_LAMBDA = 0.6
+#: A term must occur in at least this many units: a word of one paragraph
+#: cannot co-occur with anything, and only adds noise to a small corpus.
+MIN_DF = 2
+#: ... and in at most this share of units: words in more than half the
+#: paragraphs (the focus country's name and adjective) mark the document,
+#: not a topic.
+MAX_DF = 0.5
+#: Documents with fewer units than this give no document markers (see
+#: :func:`document_markers`): in 5 paragraphs any common word passes 50%.
+MIN_MARKER_UNITS = 10
+#: Words of 3 or more letters (no digits): drops "US" in any case.
+TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
+#: Function words of the genre, dropped besides scikit-learn's English stop
+#: words. Decided from the output on the seed and the development statements
+#: (see "Vocabulary" in the module docstring): the author's name and the
+#: section names, which ranked high in every topic whatever its subject.
+GENRE_STOP_WORDS = frozenset("""
+government united states policy policies objective objectives relations evaluation
+""".split())
+#: NMF settings: NNDSVDa start (Boutsidis & Gallopoulos 2008; seed-
+#: dependent only through a randomized SVD, better than a random start for
+#: sparse text); 1,000 iterations so that fits of a few hundred units stop
+#: on the tolerance, not the cap.
+NMF_INIT = "nndsvda"
+NMF_MAX_ITER = 1000
+#: LDA settings: batch variational Bayes, 50 passes. Measured on the seed:
+#: after the default 10 the topic-word vectors still differ from a 200-pass
+#: fit (matched cosine 0.98 at k = 2); after 50 they agree to 3 decimals.
+LDA_MAX_ITER = 50
+
+#: Keyword arguments of :class:`TopicModel` that shape the vocabulary
+#: (passed to :func:`make_vectorizer`).
+_VECTORIZER_ARGS = ("extra_stop_words", "stem", "min_df", "max_df")
+
+TOPIC_TERMS_COLUMNS = ["topic", "measure", "rank", "term", "weight", "relevance"]
+UNIT_TOPICS_COLUMNS = ["doc_id", "unit_id", "topic", "weight"]
+PREVALENCE_COLUMNS = ["grouping", "group", "topic", "mean", "ci_low", "ci_high", "n_units"]
+SELECTION_COLUMNS = ["method", "unit", "k", "coherence", "stability", "n_units", "n_terms",
+                     "chosen"]
+
+
+def _porter():
+    from nltk.stem import PorterStemmer  # no data files needed
+
+    return PorterStemmer()
+
+
+class _Analyzer:
+    """Callable analyzer: lower-case, tokenise, drop stop words, maybe stem.
+
+    A class rather than a closure so that fitted vectorizers can be pickled.
+    """
+
+    def __init__(self, stop_words, stem):
+        self.stop_words = frozenset(stop_words)
+        self.stem = stem
+        self._tokenize = CountVectorizer(token_pattern=TOKEN_PATTERN).build_tokenizer()
+        self._stemmer = _porter() if stem else None
+
+    def __call__(self, text):
+        tokens = [t for t in self._tokenize(text.lower()) if t not in self.stop_words]
+        if self._stemmer is not None:
+            tokens = [self._stemmer.stem(t) for t in tokens]
+        return tokens
+
+
+def stop_words(extra=()):
+    """The stop list: scikit-learn's English words, the genre's, and ``extra``.
+
+    Parameters
+    ----------
+    extra : iterable of str
+        More words to drop (lower-cased), e.g. a corpus's country names.
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> words = stop_words(["Andorra"])
+    >>> "the" in words, "andorra" in words, "petroleum" in words
+    (True, True, False)
+    """
+    return frozenset(ENGLISH_STOP_WORDS) | GENRE_STOP_WORDS | {w.lower() for w in extra}
+
+
+def make_vectorizer(extra_stop_words=(), stem=False, min_df=MIN_DF, max_df=MAX_DF,
+                    vocabulary=None):
+    """An unfitted CountVectorizer with the package's tokenisation.
+
+    Parameters
+    ----------
+    extra_stop_words : iterable of str
+        Words dropped besides :func:`stop_words`.
+    stem : bool, default False
+        Porter-stem the tokens (NLTK; no data download).
+    min_df : int or float, default MIN_DF
+        Minimum number (or share) of units a term must occur in.
+    max_df : int or float, default MAX_DF
+        Maximum number (or share) of units a term may occur in.
+    vocabulary : sequence of str, optional
+        A fixed vocabulary (then ``min_df``/``max_df`` are not applied).
+
+    Returns
+    -------
+    sklearn.feature_extraction.text.CountVectorizer
+
+    Examples
+    --------
+    >>> v = make_vectorizer(min_df=1, max_df=1.0).fit(["The petroleum law", "petroleum and mining"])
+    >>> list(v.get_feature_names_out())
+    ['law', 'mining', 'petroleum']
+    """
+    return CountVectorizer(analyzer=_Analyzer(stop_words(extra_stop_words), stem),
+                           min_df=min_df, max_df=max_df, vocabulary=vocabulary,
+                           dtype=np.float64)
+
+
+def document_markers(units, max_df=MAX_DF, min_units=MIN_MARKER_UNITS):
+    """Words that mark a document rather than a topic.
+
+    A word in more than ``max_df`` of the units of one document (of at least
+    ``min_units`` units) is that document's marker: typically the focus
+    country's name and adjective (stop words such as "government" are
+    dropped before counting, so they are never markers). Pooled over
+    several documents such words fall under ``max_df`` and would make every
+    topic a document; dropping them keeps topics about subjects. For a single document this is the
+    same as ``max_df``.
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        doc_id and text (one row per unit).
+    max_df : float, default MAX_DF
+    min_units : int, default MIN_MARKER_UNITS
+
+    Returns
+    -------
+    list of str
+        Sorted marker words (unstemmed: stop words are dropped before
+        stemming).
+
+    Examples
+    --------
+    >>> u = pd.DataFrame({"doc_id": ["a"] * 4 + ["b"] * 4,
+    ...                   "text": ["Ruritania oil", "Ruritania army", "Ruritania trade", "oil",
+    ...                            "Freedonia oil", "Freedonia army", "Freedonia trade", "army"]})
+    >>> document_markers(u, min_units=4)
+    ['freedonia', 'ruritania']
+    """
+    analyzer = _Analyzer(stop_words(), stem=False)
+    markers = set()
+    for _, texts in units.groupby("doc_id", sort=True)["text"]:
+        if len(texts) < min_units:
+            continue
+        df = {}
+        for text in texts:
+            for w in set(analyzer(text)):
+                df[w] = df.get(w, 0) + 1
+        markers |= {w for w, n in df.items() if n > max_df * len(texts)}
+    return sorted(markers)
+
+
+def _normalize_rows(m):
+    """Rows scaled to sum 1; all-zero rows become uniform."""
+    m = np.asarray(m, dtype=np.float64)
+    s = m.sum(axis=1, keepdims=True)
+    out = np.full_like(m, 1.0 / m.shape[1]) if m.shape[1] else m.copy()
+    np.divide(m, s, out=out, where=s > 0)
+    return out
+
+
+class TopicModel(TransformerMixin, BaseEstimator):
+    """NMF or LDA topic model over raw texts, with the package's vocabulary.
+
+    Parameters
+    ----------
+    method : {"nmf", "lda"}, default DEFAULT_METHOD
+        NMF on TF-IDF (Frobenius loss) or LDA (batch variational Bayes) on
+        counts.
+    n_topics : int, default 5
+        Number of topics k.
+    random_state : int, optional
+        Seed of the model's initialisation: LDA's random start, or the
+        randomized SVD behind NMF's NNDSVDa start.
+    extra_stop_words : iterable of str, default ()
+        Words dropped besides :func:`stop_words`.
+    stem : bool, default False
+        Porter-stem tokens.
+    min_df, max_df : int or float
+        Document-frequency limits of the vocabulary.
+    vocabulary : sequence of str, optional
+        A fixed vocabulary (used by :func:`select_k` so that runs on
+        subsamples share the columns).
+
+    Attributes
+    ----------
+    vectorizer_ : CountVectorizer
+        The fitted vocabulary.
+    terms_ : numpy.ndarray of str
+        The vocabulary, in column order.
+    model_ : NMF or LatentDirichletAllocation
+        The fitted scikit-learn model.
+    components_ : numpy.ndarray, shape (n_topics, n_terms)
+        Topic-word weights, each row summing to 1 (p(w | topic)).
+    term_frequency_ : numpy.ndarray, shape (n_terms,)
+        Counts of each term in the fitting texts.
+
+    Examples
+    --------
+    >>> texts = ["oil mining capital", "capital oil investment", "mining oil capital",
+    ...          "army junta election", "election army party", "junta party army"]
+    >>> tm = TopicModel(n_topics=2, random_state=0, min_df=1, max_df=1.0).fit(texts)
+    >>> tm.components_.shape
+    (2, 8)
+    >>> w = tm.transform(["oil capital"])
+    >>> round(float(w.sum()), 6)
+    1.0
+    >>> bool(np.allclose(tm.fit_transform(texts), tm.fit(texts).transform(texts)))
+    True
+    """
+
+    def __init__(self, method=DEFAULT_METHOD, n_topics=5, random_state=None,
+                 extra_stop_words=(), stem=False, min_df=MIN_DF, max_df=MAX_DF,
+                 vocabulary=None):
+        self.method = method
+        self.n_topics = n_topics
+        self.random_state = random_state
+        self.extra_stop_words = extra_stop_words
+        self.stem = stem
+        self.min_df = min_df
+        self.max_df = max_df
+        self.vocabulary = vocabulary
+
+    def _features(self, counts, fit):
+        if self.method == "nmf":
+            if fit:
+                self.tfidf_ = TfidfTransformer()
+                return self.tfidf_.fit_transform(counts)
+            return self.tfidf_.transform(counts)
+        return counts
+
+    def _check_params(self):
+        if self.method not in METHODS:
+            raise ValueError(f"TopicModel: method={self.method!r} is unknown; use one of {METHODS}")
+        if int(self.n_topics) < 1:
+            raise ValueError(f"TopicModel: n_topics={self.n_topics} must be at least 1")
+
+    def fit(self, texts, y=None):
+        """Learn the vocabulary and the topics from ``texts`` (list of str)."""
+        self._check_params()  # before tokenising: a bad argument fails fast
+        texts = list(texts)
+        vec = make_vectorizer(self.extra_stop_words, self.stem, self.min_df, self.max_df,
+                              self.vocabulary)
+        try:
+            counts = vec.fit_transform(texts)
+        except ValueError as exc:  # empty vocabulary
+            raise ValueError(f"TopicModel: no term left in {len(texts)} texts after stop words "
+                             f"and min_df={self.min_df}/max_df={self.max_df}; lower min_df "
+                             f"or give more text ({exc})") from None
+        return self._fit_counts(vec, counts)
+
+    def _fit_counts(self, vec, counts):
+        """Fit on ``counts`` already made by the fitted vectorizer ``vec``
+        (lets :func:`select_k` tokenise a corpus once for all its fits)."""
+        self._check_params()
+        self.vectorizer_ = vec
+        self.terms_ = vec.get_feature_names_out()
+        self.term_frequency_ = np.asarray(counts.sum(axis=0)).ravel()
+        X = self._features(counts, fit=True)
+        k = int(self.n_topics)
+        if self.method == "nmf":
+            model = NMF(n_components=k, init=NMF_INIT, max_iter=NMF_MAX_ITER,
+                        random_state=self.random_state)
+        else:
+            model = LatentDirichletAllocation(n_components=k, learning_method="batch",
+                                              max_iter=LDA_MAX_ITER,
+                                              random_state=self.random_state)
+        with warnings.catch_warnings(), np.errstate(invalid="ignore"):
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            # NMF's Frobenius loss on sparse input is computed as
+            # |X|² + |WH|² - 2<X, WH>; when the fit is (nearly) exact, as on a
+            # small corpus with k near the rank of its vocabulary, rounding
+            # makes it a tiny negative number and sklearn's sqrt of it printed
+            # "invalid value encountered in sqrt" (39 times in a 200-file run,
+            # issue 11). The loss only drives the stopping test; the factors
+            # are unaffected, so the warning is noise and is not shown.
+            model.fit(X)
+        self.model_ = model
+        self.components_ = _normalize_rows(model.components_)
+        self.n_features_in_ = len(self.terms_)
+        return self
+
+    def transform(self, texts):
+        """Topic shares of each text, shape (n_texts, n_topics); rows sum to 1.
+
+        A text with no word of the vocabulary gets uniform shares (1/k).
+        """
+        if not hasattr(self, "model_"):
+            raise ValueError("TopicModel: call fit(texts) before transform(texts)")
+        counts = self.vectorizer_.transform(list(texts))
+        X = self._features(counts, fit=False)
+        with warnings.catch_warnings(), np.errstate(invalid="ignore"):  # see _fit_counts
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            w = self.model_.transform(X)
+        return _normalize_rows(w)
+
+    def fit_transform(self, texts, y=None):
+        """``fit(texts)`` then ``transform(texts)`` (exactly that)."""
+        texts = list(texts)
+        return self.fit(texts).transform(texts)
+
+
+def npmi_coherence(components, counts, top_n=COHERENCE_TOP_N):
+    """NPMI coherence of each topic over a unit-term count matrix.
+
+    For each pair of a topic's top ``top_n`` terms (those of positive
+    weight: an NMF topic may have fewer), NPMI =
+    ``log(p(a, b) / (p(a) p(b))) / -log p(a, b)`` with probabilities the
+    shares of units containing the terms; pairs that never co-occur score
+    -1 (Bouma 2009).
+
+    Parameters
+    ----------
+    components : array-like, shape (n_topics, n_terms)
+        Topic-word weights.
+    counts : array-like or sparse matrix, shape (n_units, n_terms)
+        Term counts of the reference units (the corpus itself).
+    top_n : int, default COHERENCE_TOP_N
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_topics,)
+        Mean NPMI per topic, in [-1, 1].
+
+    Examples
+    --------
+    >>> counts = np.array([[1, 1, 0, 0], [1, 1, 0, 0], [0, 0, 1, 1], [0, 0, 1, 1]])
+    >>> npmi_coherence([[.5, .5, 0, 0], [0, 0, .5, .5]], counts, top_n=2).round(3).tolist()
+    [1.0, 1.0]
+    >>> npmi_coherence([[.5, 0, .5, 0]], counts, top_n=2).round(3).tolist()
+    [-1.0]
+    """
+    comp = np.asarray(components, dtype=np.float64)
+    top_n = min(top_n, comp.shape[1])
+    tops = []
+    for row in comp:
+        top = np.argsort(-row, kind="stable")[:top_n]
+        tops.append(top[row[top] > 0])  # NMF topics may have fewer than top_n words
+    # Only the top terms' columns are made dense (a corpus of sentence units
+    # has hundreds of thousands of rows and tens of thousands of terms).
+    cols = np.unique(np.concatenate(tops)) if tops else np.array([], dtype=int)
+    b = counts[:, cols] > 0
+    b = np.asarray(b.todense() if hasattr(b, "todense") else b, dtype=np.float64)
+    where = {int(c): i for i, c in enumerate(cols)}
+    n = b.shape[0]
+    out = np.empty(comp.shape[0])
+    for t, top in enumerate(tops):
+        sub = b[:, [where[int(c)] for c in top]]
+        joint = (sub.T @ sub) / n
+        p = np.diag(joint)
+        scores = []
+        for i in range(len(top)):
+            for j in range(i + 1, len(top)):
+                pij = joint[i, j]
+                if pij <= 0 or p[i] <= 0 or p[j] <= 0:
+                    scores.append(-1.0)
+                elif pij >= 1.0:
+                    scores.append(1.0)
+                else:
+                    scores.append(math.log(pij / (p[i] * p[j])) / -math.log(pij))
+        out[t] = float(np.mean(scores)) if scores else float("nan")
+    return out
+
+
+def match_topics(a, b):
+    """Best one-to-one match of two sets of topics by cosine similarity.
+
+    Parameters
+    ----------
+    a, b : array-like, shape (k, n_terms)
+        Topic-word vectors over the same vocabulary.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k,)
+        Cosine of each matched pair (Hungarian algorithm, scipy).
+
+    Examples
+    --------
+    >>> match_topics([[1, 0], [0, 1]], [[0, 2], [3, 0]]).tolist()
+    [1.0, 1.0]
+    """
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    na = np.linalg.norm(a, axis=1, keepdims=True)
+    nb = np.linalg.norm(b, axis=1, keepdims=True)
+    sim = (a / np.where(na > 0, na, 1)) @ (b / np.where(nb > 0, nb, 1)).T
+    rows, cols = linear_sum_assignment(-sim)
+    return sim[rows, cols]
+
+
+def _run_seeds(seed, n):
+    return [int(s) for s in np.random.SeedSequence(int(seed)).generate_state(n)]
+
+
+def topic_stability(texts, n_topics, seed, method=DEFAULT_METHOD, vocabulary=None,
+                    n_runs=N_STABILITY_RUNS, subsample=SUBSAMPLE, **model_args):
+    """Mean best-match cosine of topics across seeded runs on subsamples.
+
+    Each run draws its own seed from ``seed``, keeps a seeded ``subsample``
+    share of the texts and fits a :class:`TopicModel`; the topics of every
+    pair of runs are matched with :func:`match_topics`.
+
+    Parameters
+    ----------
+    texts : list of str
+    n_topics : int
+    seed : int
+    method : {"nmf", "lda"}
+    vocabulary : sequence of str, optional
+        Shared vocabulary; by default learned from all ``texts``.
+    n_runs : int, default N_STABILITY_RUNS
+    subsample : float, default SUBSAMPLE
+        Share of texts per run (1.0: vary the seed only).
+    **model_args
+        Passed to :class:`TopicModel` (e.g. ``stem``).
+
+    Returns
+    -------
+    float
+        In [0, 1]; 1 means every run found the same topics.
+
+    Examples
+    --------
+    >>> texts = ["oil mining capital", "capital oil investment", "mining oil capital",
+    ...          "army junta election", "election army party", "junta party army"] * 2
+    >>> topic_stability(texts, 2, seed=0, min_df=1, max_df=1.0) > 0.9
+    True
+    """
+    texts = list(texts)
+    vec_args, fixed = _split_model_args(model_args)
+    vec = make_vectorizer(**vec_args, vocabulary=vocabulary)  # a vocabulary ignores min/max_df
+    return _stability(vec, vec.fit_transform(texts), n_topics, seed, method, n_runs, subsample,
+                      fixed)
+
+
+def _split_model_args(model_args):
+    """(arguments of :func:`make_vectorizer`, arguments stored on each model).
+
+    The document-frequency limits act once, on the whole corpus: models
+    fitted on its counts (or on a subsample of them) keep its vocabulary.
+    """
+    vec_args = {k: v for k, v in model_args.items() if k in _VECTORIZER_ARGS}
+    fixed = {k: v for k, v in model_args.items() if k not in ("min_df", "max_df")}
+    return vec_args, fixed
+
+
+def _stability(vec, counts, n_topics, seed, method, n_runs, subsample, model_args):
+    """:func:`topic_stability` on a unit-term count matrix made by ``vec``."""
+    n = counts.shape[0]
+    size = max(2, int(math.ceil(subsample * n)))
+    runs = []
+    for s in _run_seeds(seed, n_runs):
+        rng = np.random.default_rng(s)
+        idx = np.sort(rng.choice(n, size=min(size, n), replace=False))
+        tm = TopicModel(method=method, n_topics=n_topics, random_state=s, **model_args)
+        runs.append(tm._fit_counts(vec, counts[idx]).components_)
+    sims = [match_topics(runs[i], runs[j]).mean()
+            for i in range(len(runs)) for j in range(i + 1, len(runs))]
+    return float(np.mean(sims)) if sims else 1.0
+
+
+def choose_k(selection, tol=STABILITY_TOL):
+    """Apply the documented rule to a table of k, coherence and stability.
+
+    The k whose stability is within ``tol`` of the highest are candidates
+    (Greene et al. 2014 take the most stable k; ``tol`` absorbs the noise of
+    a stability estimate); among them the most coherent wins, ties going
+    to the smaller k.
+
+    Parameters
+    ----------
+    selection : pandas.DataFrame
+        Columns k, coherence, stability.
+    tol : float, default STABILITY_TOL
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"k": [2, 3, 4], "coherence": [0.1, 0.3, 0.5],
+    ...                   "stability": [0.90, 0.88, 0.70]})
+    >>> choose_k(t)
+    3
+    >>> choose_k(t, tol=0.0)
+    2
+    """
+    if not len(selection):
+        raise ValueError("choose_k: empty selection table; scan at least one k")
+    t = selection.sort_values("k", kind="stable").reset_index(drop=True)
+    stab = t["stability"].round(12)
+    ok = t[stab >= stab.max() - tol - 1e-12]
+    return int(ok.loc[ok["coherence"].round(12).idxmax(), "k"])
+
+
+def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABILITY_RUNS,
+             tol=STABILITY_TOL, subsample=SUBSAMPLE, max_units=MAX_SELECTION_UNITS, n_jobs=1,
+             **model_args):
+    """Coherence and stability of every k in ``k_range``, and the chosen k.
+
+    Parameters
+    ----------
+    texts : list of str
+        The units.
+    seed : int
+    method : {"nmf", "lda"}
+    k_range : iterable of int, default K_RANGE
+        Values of k; k below 1, not below the number of units, or above the
+        number of terms is skipped.
+    n_runs : int, default N_STABILITY_RUNS
+    tol : float, default STABILITY_TOL
+        Passed to :func:`choose_k`.
+    subsample : float, default SUBSAMPLE
+        Share of the units per stability run (1.0: vary the seed only).
+    max_units : int or None, default MAX_SELECTION_UNITS
+        Scan a seeded sample of this many units when there are more (the
+        vocabulary is still the whole corpus's); None: all units.
+    n_jobs : int, default 1
+        Processes fitting the k values (used from
+        :data:`PARALLEL_MIN_UNITS` units on); results do not depend on it.
+    **model_args
+        Passed to :class:`TopicModel` (``stem``, ``min_df``, ``max_df``,
+        ``extra_stop_words``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns method, k, coherence, stability, n_units (all units, also
+        when a sample was scanned), n_terms, chosen.
+
+    Examples
+    --------
+    >>> texts = ["oil mining capital", "capital oil investment", "mining oil capital",
+    ...          "army junta election", "election army party", "junta party army"] * 2
+    >>> t = select_k(texts, seed=0, k_range=[2, 3], min_df=1, max_df=0.6)
+    >>> t[["k", "chosen"]].to_dict("list")
+    {'k': [2, 3], 'chosen': [True, False]}
+    """
+    texts = list(texts)
+    vec_args, fixed = _split_model_args(model_args)
+    vec = make_vectorizer(**vec_args)
+    counts = vec.fit_transform(texts)
+    vocab = vec.get_feature_names_out()
+    n_units = len(texts)
+    if max_units is not None and counts.shape[0] > max_units:
+        # a seeded sample of units, in corpus order, with the corpus vocabulary
+        idx = np.sort(np.random.default_rng(group_seed(seed, ("select_k",))).choice(
+            counts.shape[0], size=max_units, replace=False))
+        counts = counts[idx]
+    ks = [int(k) for k in k_range if 1 <= k <= min(counts.shape[0] - 1, len(vocab))]
+    args = [(vec, counts, k, seed, method, n_runs, subsample, fixed) for k in ks]
+    if n_jobs > 1 and len(ks) > 1 and counts.shape[0] >= PARALLEL_MIN_UNITS:
+        from joblib import Parallel, delayed
+
+        scores = Parallel(n_jobs=min(n_jobs, len(ks)))(delayed(_scan_k)(*a) for a in args)
+    else:
+        scores = [_scan_k(*a) for a in args]
+    rows = [{"method": method, "k": k, "coherence": coh, "stability": stab,
+             "n_units": n_units, "n_terms": len(vocab)} for k, (coh, stab) in zip(ks, scores)]
+    t = pd.DataFrame(rows, columns=["method", "k", "coherence", "stability", "n_units",
+                                    "n_terms"])
+    t["chosen"] = False
+    if len(t):
+        t.loc[t["k"] == choose_k(t, tol), "chosen"] = True
+    return t
+
+
+def _scan_k(vec, counts, k, seed, method, n_runs, subsample, fixed):
+    """(coherence, stability) of one k: one fit on ``counts``, ``n_runs`` on subsamples."""
+    tm = TopicModel(method=method, n_topics=k, random_state=seed, **fixed)
+    tm._fit_counts(vec, counts)
+    coh = float(np.mean(npmi_coherence(tm.components_, counts)))
+    return coh, _stability(vec, counts, k, seed, method, n_runs, subsample, fixed)
+
+
+def topic_terms(model, top_n=TOP_N_TERMS, lam=RELEVANCE_LAMBDA):
+    """Top terms of each topic by weight and by relevance, as a tidy table.
+
+    Parameters
+    ----------
+    model : TopicModel
+        A fitted model.
+    top_n : int, default TOP_N_TERMS
+    lam : float, default RELEVANCE_LAMBDA
+        Lambda of relevance; 1 ranks by weight alone.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns topic (1..k), measure (``weight`` or ``relevance``: the
+        ranking), rank (1..top_n), term, weight (p(w | topic)), relevance.
+
+    Examples
+    --------
+    >>> texts = ["oil mining capital", "capital oil investment", "mining oil capital",
+    ...          "army junta election", "election army party", "junta party army"]
+    >>> tm = TopicModel(n_topics=2, random_state=0, min_df=1, max_df=1.0).fit(texts)
+    >>> t = topic_terms(tm, top_n=2)
+    >>> {"army", "oil"} <= set(t.loc[t["measure"] == "weight", "term"])
+    True
+    >>> t.columns.tolist()
+    ['topic', 'measure', 'rank', 'term', 'weight', 'relevance']
+    """
+    phi = model.components_
+    pw = model.term_frequency_ / max(model.term_frequency_.sum(), 1.0)
+    eps = 1e-12
+    rel = lam * np.log(phi + eps) + (1 - lam) * np.log((phi + eps) / (pw + eps))
+    rows = []
+    for t in range(phi.shape[0]):
+        for measure, score in (("weight", phi[t]), ("relevance", rel[t])):
+            order = np.lexsort((model.terms_, -np.round(score, 12)))[:top_n]
+            for r, j in enumerate(order, start=1):
+                rows.append({"topic": t + 1, "measure": measure, "rank": r,
+                             "term": str(model.terms_[j]), "weight": float(phi[t, j]),
+                             "relevance": float(rel[t, j])})
+    return pd.DataFrame(rows, columns=TOPIC_TERMS_COLUMNS)
+
+
+def make_units(sentences, unit="paragraph"):
+    """Group a sentences table into topic-model units.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        The foundation's ``sentences`` table (doc_id, sentence_id, section,
+        paragraph, text).
+    unit : {"paragraph", "sentence"}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns doc_id, unit_id, section (of the unit's first sentence),
+        text (sentences joined by a space), sorted by doc_id and unit_id.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["d", "d", "d"], "sentence_id": [0, 1, 2],
+    ...                   "section": ["objectives", "objectives", "policies"],
+    ...                   "paragraph": [1, 1, 2], "text": ["A b.", "C d.", "E f."]})
+    >>> make_units(s).to_dict("list")
+    {'doc_id': ['d', 'd'], 'unit_id': [1, 2], 'section': ['objectives', 'policies'], 'text': ['A b. C d.', 'E f.']}
+    """
+    if unit not in UNITS:
+        raise ValueError(f"make_units: unit={unit!r} is unknown; use one of {UNITS}")
+    need = {"doc_id", "sentence_id", "section", "text"} | ({"paragraph"} if unit == "paragraph"
+                                                           else set())
+    missing = sorted(need - set(sentences.columns))
+    if missing:
+        raise KeyError(f"sentences table lacks columns {missing}; rebuild it with analysis.io.loader")
+    s = _unit_of_sentence(sentences, unit).assign(
+        section=sentences["section"].astype(str), text=sentences["text"].fillna("").astype(str))
+    s = s.sort_values(["doc_id", "sentence_id"], kind="stable")
+    if unit == "sentence" and not s.duplicated(["doc_id", "unit_id"]).any():
+        # one sentence per unit: the grouping below would return the rows as they are
+        out = s.sort_values(["doc_id", "unit_id"], kind="stable").reset_index(drop=True)
+        return out[["doc_id", "unit_id", "section", "text"]]
+    g = s.groupby(["doc_id", "unit_id"], sort=True)
+    out = g.agg(section=("section", "first"), text=("text", " ".join)).reset_index()
+    return out[["doc_id", "unit_id", "section", "text"]]
+
+
+def _unit_of_sentence(sentences, unit):
+    """doc_id, sentence_id and unit_id (paragraph or sentence) of every sentence."""
+    key = "paragraph" if unit == "paragraph" else "sentence_id"
+    return pd.DataFrame({"doc_id": sentences["doc_id"].astype(str),
+                         "sentence_id": sentences["sentence_id"].astype("int64"),
+                         "unit_id": sentences[key].astype("int64")})
+
+
+def topic_prevalence(unit_topics, groups, seed):
+    """Mean topic share per group with a seeded bootstrap 95% interval.
+
+    Parameters
+    ----------
+    unit_topics : pandas.DataFrame
+        doc_id, unit_id, topic, weight (as from :func:`build_tables`).
+    groups : pandas.DataFrame
+        grouping, group, doc_id, unit_id: which units belong to which group
+        (a unit may belong to several).
+    seed : int
+
+    Returns
+    -------
+    pandas.DataFrame
+        grouping, group, topic, mean, ci_low, ci_high, n_units.
+
+    Examples
+    --------
+    >>> ut = pd.DataFrame({"doc_id": ["d"] * 4, "unit_id": [1, 1, 2, 2],
+    ...                    "topic": [1, 2, 1, 2], "weight": [0.9, 0.1, 0.3, 0.7]})
+    >>> g = pd.DataFrame({"grouping": ["section"] * 2, "group": ["policies"] * 2,
+    ...                   "doc_id": ["d", "d"], "unit_id": [1, 2]})
+    >>> p = topic_prevalence(ut, g, seed=0)
+    >>> p["topic"].tolist(), p["mean"].round(6).tolist(), p["n_units"].tolist()
+    ([1, 2], [0.6, 0.4], [2, 2])
+    >>> bool(((p["ci_low"] <= p["mean"]) & (p["mean"] <= p["ci_high"])).all())
+    True
+    """
+    merged = groups.merge(unit_topics, on=["doc_id", "unit_id"], how="inner")
+    rows = []
+    for (grouping, group, topic), sub in merged.groupby(["grouping", "group", "topic"],
+                                                        sort=False):
+        sub = sub.sort_values(["doc_id", "unit_id"], kind="stable")
+        mean, lo, hi, n = bootstrap_ci(sub["weight"].to_numpy(),
+                                       seed=group_seed(seed, (grouping, group), topic))
+        rows.append({"grouping": grouping, "group": group, "topic": int(topic), "mean": mean,
+                     "ci_low": lo, "ci_high": hi, "n_units": n})
+    return pd.DataFrame(rows, columns=PREVALENCE_COLUMNS)
+
+
+def _groups(units, tables, unit):
+    """Section groups (canonical order) and, if ``mentions`` exists, country groups."""
+    order = {s: i for i, s in enumerate(config.SECTIONS)}
+    sec = units[["doc_id", "unit_id", "section"]].rename(columns={"section": "group"})
+    sec.insert(0, "grouping", "section")
+    sec["_o"] = sec["group"].map(order).fillna(len(order))
+    sec = sec.sort_values(["_o", "group", "doc_id", "unit_id"], kind="stable").drop(columns="_o")
+    mentions = tables.get("mentions")
+    if mentions is None:
+        warnings.warn("topics: no 'mentions' table (run analysis.measures.countries first); "
+                      "topic_prevalence has section groups only", stacklevel=3)
+        return sec
+    need = {"doc_id", "sentence_id", "iso2"}
+    if not need <= set(mentions.columns):
+        raise KeyError(f"mentions table lacks columns {sorted(need - set(mentions.columns))}; "
+                       "rebuild it with analysis.measures.countries")
+    m = mentions[["doc_id", "sentence_id", "iso2"]].dropna().copy()
+    m["doc_id"] = m["doc_id"].astype(str)
+    m["sentence_id"] = m["sentence_id"].astype("int64")
+    m = m.merge(_unit_of_sentence(tables["sentences"], unit), on=["doc_id", "sentence_id"])
+    cty = m[["iso2", "doc_id", "unit_id"]].drop_duplicates().rename(columns={"iso2": "group"})
+    cty["group"] = cty["group"].astype(str)
+    cty.insert(0, "grouping", "country")
+    cty = cty.sort_values(["group", "doc_id", "unit_id"], kind="stable")
+    return pd.concat([sec, cty], ignore_index=True)
+
+
+def _empty_tables():
+    return {"topic_selection": pd.DataFrame(columns=SELECTION_COLUMNS),
+            "topic_terms": pd.DataFrame(columns=TOPIC_TERMS_COLUMNS),
+            "unit_topics": pd.DataFrame(columns=UNIT_TOPICS_COLUMNS),
+            "topic_prevalence": pd.DataFrame(columns=PREVALENCE_COLUMNS)}
+
+
+def choose_unit(sentences) -> str:
+    """The unit ``unit="auto"`` fits: paragraphs, unless they are not paragraphs.
+
+    Sentences when the median paragraph has more than
+    :data:`MAX_PARAGRAPH_WORDS` words (text without paragraph breaks).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": "d", "paragraph": [1, 1, 2], "text": ["A b.", "C.", "D."]})
+    >>> choose_unit(s)
+    'paragraph'
+    """
+    if "paragraph" not in sentences.columns or not len(sentences):
+        return "sentence" if "paragraph" not in sentences.columns else "paragraph"
+    words = sentences["text"].fillna("").astype(str).str.count(r"\S+")
+    per_par = words.groupby([sentences["doc_id"], sentences["paragraph"]]).sum()
+    return "sentence" if float(per_par.median()) > MAX_PARAGRAPH_WORDS else "paragraph"
+
+
+def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
+                 k_range=K_RANGE, stem=False, n_topics=None, n_jobs=None):
+    """Fit the topic model of the corpus and return the four topic tables.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        Needs ``sentences``; uses ``mentions`` (from ``analysis.countries``)
+        for country groups when present. Not modified.
+    seed : int
+        Seed of the model, the stability runs and the bootstrap.
+    unit : {"auto", "paragraph", "sentence"}, default "auto"
+        "auto": paragraphs, or sentences for text without paragraph breaks
+        (:func:`choose_unit`).
+    method : {"nmf", "lda"}, default DEFAULT_METHOD
+    k_range : iterable of int, default K_RANGE
+    stem : bool, default False
+    n_topics : int, optional
+        Skip the choice and use this k (``topic_selection`` still records
+        the scan).
+    n_jobs : int, optional
+        Processes for the k scan of a large corpus (default: every core);
+        the tables do not depend on it.
+
+    Returns
+    -------
+    dict
+        ``topic_selection`` (method, unit, k, coherence, stability, n_units,
+        n_terms, chosen), ``topic_terms`` (topic, measure, rank, term,
+        weight, relevance), ``unit_topics`` (doc_id, unit_id, topic, weight),
+        ``topic_prevalence`` (grouping, group, topic, mean, ci_low, ci_high,
+        n_units). Topics are numbered 1..k by decreasing overall prevalence.
+        Too small a corpus (no term in two units) gives empty tables.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": "d", "sentence_id": range(8),
+    ...     "section": ["objectives"] * 4 + ["policies"] * 4, "paragraph": range(1, 9),
+    ...     "text": ["Oil mining capital.", "Capital oil investment.", "Mining oil capital.",
+    ...              "Oil capital mining.", "Army junta election.", "Election army party.",
+    ...              "Junta party army.", "Army election junta."]})
+    >>> out = build_tables({"sentences": s, "mentions": pd.DataFrame(
+    ...     columns=["doc_id", "sentence_id", "iso2"])}, seed=0, k_range=[2, 3])
+    >>> int(out["topic_selection"].query("chosen")["k"].iloc[0])
+    2
+    >>> out["unit_topics"].groupby("unit_id")["weight"].sum().round(6).unique().tolist()
+    [1.0]
+    """
+    if "sentences" not in tables:
+        raise KeyError("topics: no 'sentences' table; load the corpus with analysis.load_corpus")
+    if unit not in UNIT_CHOICES:
+        raise ValueError(f"topics: unit={unit!r} is unknown; use one of {UNIT_CHOICES}")
+    if unit == "auto":
+        unit = choose_unit(tables["sentences"])
+    if n_jobs is None:
+        from ..config import default_jobs
+
+        n_jobs = default_jobs()
+    units = make_units(tables["sentences"], unit)
+    texts = units["text"].tolist()
+    # Markers are counted over paragraphs even for sentence units: a focus
+    # country's name is in most paragraphs but in few sentences.
+    paragraphs = (make_units(tables["sentences"], "paragraph")
+                  if unit != "paragraph" and "paragraph" in tables["sentences"].columns
+                  else units)
+    model_args = {"stem": stem, "extra_stop_words": document_markers(paragraphs)}
+    # The model's own vocabulary (what TopicModel.fit would build), made once.
+    vec = make_vectorizer(**model_args)
+    try:
+        counts = vec.fit_transform(texts)
+    except ValueError:  # no term left
+        return _empty_tables()
+    if len(texts) < 3 or counts.shape[1] < 2:
+        return _empty_tables()
+    selection = select_k(texts, seed, method=method, k_range=k_range, n_jobs=n_jobs, **model_args)
+    if not len(selection):
+        return _empty_tables()
+    selection.insert(1, "unit", unit)
+    k = int(selection.loc[selection["chosen"], "k"].iloc[0]) if n_topics is None else n_topics
+    if n_topics is not None:
+        selection["chosen"] = selection["k"] == k
+    tm = TopicModel(method=method, n_topics=k, random_state=seed, **model_args)._fit_counts(
+        vec, counts)
+    w = tm.transform(texts)
+    has_terms = np.asarray(counts.sum(axis=1)).ravel() > 0
+    # Number topics by decreasing mean share over the units with evidence.
+    order = np.lexsort((np.arange(k), -np.round(w[has_terms].mean(axis=0), 12)))
+    w = w[:, order]
+    tm.components_ = tm.components_[order]
+    keep = units.loc[has_terms, ["doc_id", "unit_id"]].reset_index(drop=True)
+    ut = pd.DataFrame({
+        "doc_id": np.repeat(keep["doc_id"].to_numpy(), k),
+        "unit_id": np.repeat(keep["unit_id"].to_numpy(), k),
+        "topic": np.tile(np.arange(1, k + 1), len(keep)),
+        "weight": w[has_terms].ravel(),
+    }, columns=UNIT_TOPICS_COLUMNS)
+    groups = _groups(units.loc[has_terms], tables, unit)
+    prevalence = topic_prevalence(ut, groups, seed)
+    return {"topic_selection": selection[SELECTION_COLUMNS].reset_index(drop=True),
+            "topic_terms": topic_terms(tm),
+            "unit_topics": ut,
+            "topic_prevalence": prevalence}

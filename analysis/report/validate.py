@@ -1,0 +1,406 @@
+"""Agreement of objectives, evidence and verdicts with hand coding.
+
+``python -m analysis validate GOLD_DIR DOCS_DIR [--cv] [--by region]``
+reads every gold ``*.json`` of GOLD_DIR (format of ``data/coded/gold/``,
+``docs/methods.md``), finds the coded statement in DOCS_DIR, extracts its
+objectives and grades them, and reports per document, pooled, and pooled
+per group:
+
+objective recall / precision
+    a gold objective is found when an extracted one covers more than half
+    of its words (one-to-one, best coverage first); precision is the share
+    of extracted objectives that find one.
+verdict accuracy
+    share of gold objectives whose verdict the package gives; a gold
+    objective that was not found counts as predicted ``not_assessed``.
+weighted kappa
+    Cohen's kappa with linear disagreement weights over the ordinal scale
+    not_achieved < slow < partial < achieved (adjacent grades disagree by
+    1/3); ``not_assessed`` disagrees fully with every grade. NaN when
+    chance disagreement is zero.
+evidence hit
+    over gold objectives with evidence: share for which a gold evidence
+    sentence is among the package's (content-word Jaccard >= 0.5).
+
+With ``--cv`` every document is graded by a model fitted on the *other*
+documents (leave one document out: :func:`analysis.progress.model.
+cross_validate`), so the figures are held-out figures. Without it the
+shipped model (``analysis/data/progress_model.csv``) grades every document:
+on the documents it was fitted on, that is a training-set figure, and the
+report says so (``in_sample``). Pooled figures carry 95% percentile
+bootstrap intervals over documents (documents resampled, not sentences).
+
+Cohen, J. (1968). Weighted kappa. *Psychological Bulletin* 70(4), 213-220.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import config
+from ..progress.coded import (COVERAGE, SCALE, VERDICTS, coverage, jaccard, load_coded,  # noqa: F401
+                             match_objectives)
+from ..measures.stats import N_BOOT
+
+LABELS = VERDICTS
+REPORT_COLUMNS = ["document", "doc_id", "group", "gold_objectives", "predicted_objectives", "found",
+                  "recall", "precision", "correct", "accuracy", "kappa", "evidence_coded", "evidence_hit",
+                  "countries_gold", "countries_found", "countries_extra"]
+DETAIL_COLUMNS = ["document", "doc_id", "group", "gold_id", "objective_id", "coverage", "gold_verdict",
+                  "predicted_verdict", "confidence", "evidence_hit", "ambiguous"]
+SUMMARY_COLUMNS = ["scope", "group", "measure", "value", "low", "high", "n_documents", "n_units", "mode"]
+#: Confidence bins of the reliability table.
+RELIABILITY_BINS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.0000001)
+
+
+def disagreement_weights() -> np.ndarray:
+    """Linear disagreement weights over :data:`LABELS` (see module notes).
+
+    Examples
+    --------
+    >>> w = disagreement_weights()
+    >>> float(w[0, 1]), float(w[0, 3]), float(w[2, 4]), float(w[4, 4])
+    (0.3333333333333333, 1.0, 1.0, 0.0)
+    """
+    n = len(LABELS)
+    w = np.ones((n, n))
+    k = len(SCALE) - 1
+    for i in range(len(SCALE)):
+        for j in range(len(SCALE)):
+            w[i, j] = abs(i - j) / k
+    w[n - 1, n - 1] = 0.0
+    return w
+
+
+def weighted_kappa(gold, predicted) -> float:
+    """Cohen's weighted kappa of two label sequences over :data:`LABELS`.
+
+    On the four grades alone it equals scikit-learn's
+    ``cohen_kappa_score(..., weights="linear")`` (tested); it differs only in
+    treating ``not_assessed`` as off the scale.
+
+    Examples
+    --------
+    >>> weighted_kappa(["achieved", "slow", "not_assessed"], ["achieved", "slow", "not_assessed"])
+    1.0
+    >>> round(weighted_kappa(["achieved", "slow", "partial"], ["partial", "slow", "partial"]), 3)
+    0.571
+    """
+    idx = {lab: i for i, lab in enumerate(LABELS)}
+    n = len(LABELS)
+    obs = np.zeros((n, n))
+    for g, p in zip(gold, predicted):
+        if g not in idx or p not in idx:
+            raise ValueError(f"unknown verdict {g if g not in idx else p!r}; use one of {LABELS}")
+        obs[idx[g], idx[p]] += 1
+    total = obs.sum()
+    if total == 0:
+        return float("nan")
+    obs /= total
+    exp = np.outer(obs.sum(axis=1), obs.sum(axis=0))
+    w = disagreement_weights()
+    de = float((w * exp).sum())
+    if de == 0:
+        return float("nan")
+    return float(1 - (w * obs).sum() / de)
+
+
+def compare(corpus, objectives: pd.DataFrame, assessments: pd.DataFrame) -> pd.DataFrame:
+    """One row per gold objective: match, gold and predicted verdict, evidence hit."""
+    rows = []
+    ass = assessments.set_index(["doc_id", "objective_id"])
+    for doc_id in corpus.doc_ids:
+        gold = corpus.gold[doc_id]
+        obj = objectives[objectives["doc_id"] == doc_id]
+        matched = match_objectives(gold.get("objectives", []), obj)
+        for g in gold.get("objectives", []):
+            gid = str(g["id"])
+            oid, cov = matched.get(gid, (None, 0.0))
+            a = gold.get("assessments", {}).get(gid, {})
+            gv = a.get("verdict", "not_assessed")
+            gold_ev = a.get("evidence") or []
+            pv, conf, pred_ev = "not_assessed", float("nan"), []
+            if oid is not None and (doc_id, oid) in ass.index:
+                r = ass.loc[(doc_id, oid)]
+                pv, conf = str(r["verdict"]), float(r["confidence"])
+                pred_ev = [t for t in str(r["evidence"] or "").split(" | ") if t and t != "nan"]
+            hit = (any(jaccard(x, y) >= 0.5 for x in gold_ev for y in pred_ev) if gold_ev else None)
+            rows.append({"document": corpus.names[doc_id], "doc_id": doc_id,
+                         "group": corpus.groups.get(doc_id, ""), "gold_id": gid, "objective_id": oid,
+                         "coverage": round(cov, 3), "gold_verdict": gv, "predicted_verdict": pv,
+                         "confidence": conf, "evidence_hit": hit, "ambiguous": bool(a.get("ambiguous", False))})
+    return pd.DataFrame(rows, columns=DETAIL_COLUMNS)
+
+
+def _measures(det: pd.DataFrame, n_pred: int) -> dict:
+    n = len(det)
+    found = int(det["objective_id"].notna().sum())
+    correct = int((det["gold_verdict"] == det["predicted_verdict"]).sum())
+    ev = det["evidence_hit"].dropna()
+    return {"gold_objectives": n, "predicted_objectives": n_pred, "found": found,
+            "recall": found / n if n else float("nan"),
+            "precision": found / n_pred if n_pred else float("nan"),
+            "correct": correct, "accuracy": correct / n if n else float("nan"),
+            "kappa": weighted_kappa(det["gold_verdict"], det["predicted_verdict"]) if n else float("nan"),
+            "evidence_coded": int(len(ev)), "evidence_hit": float(ev.astype(bool).mean()) if len(ev) else float("nan")}
+
+
+#: Pooled measures with bootstrap intervals.
+MEASURES = ("recall", "precision", "accuracy", "kappa", "evidence_hit")
+
+
+def summarise(det: pd.DataFrame, n_pred: dict, seed: int, mode: str, n_boot: int = N_BOOT) -> pd.DataFrame:
+    """Pooled measures, overall and per group, with bootstrap intervals over documents.
+
+    Each resample draws documents with replacement and pools their
+    objectives, so the interval reflects how much the figure depends on
+    which statements were coded.
+    """
+    rows = []
+    scopes = [("pooled", "", det)]
+    groups = sorted(g for g in det["group"].unique() if g)
+    scopes += [("group", g, det[det["group"] == g]) for g in groups]
+    for scope, group, d in scopes:
+        docs = sorted(d["doc_id"].unique())
+        by_doc = {k: g for k, g in d.groupby("doc_id")}
+        point = _measures(d, sum(n_pred.get(k, 0) for k in docs))
+        rng = np.random.default_rng([seed, len(rows)])
+        boots = {m: [] for m in MEASURES}
+        for _ in range(n_boot if len(docs) > 1 else 0):
+            pick = rng.integers(0, len(docs), size=len(docs))
+            sample = pd.concat([by_doc[docs[i]] for i in pick], ignore_index=True)
+            m = _measures(sample, sum(n_pred.get(docs[i], 0) for i in pick))
+            for k in MEASURES:
+                boots[k].append(m[k])
+        for k in MEASURES:
+            b = np.asarray(boots[k], dtype=float)
+            b = b[~np.isnan(b)]
+            lo, hi = (np.quantile(b, [0.025, 0.975]) if b.size else (float("nan"), float("nan")))
+            units = point["evidence_coded"] if k == "evidence_hit" else (
+                point["predicted_objectives"] if k == "precision" else point["gold_objectives"])
+            rows.append({"scope": scope, "group": group, "measure": k, "value": point[k],
+                         "low": float(lo), "high": float(hi), "n_documents": len(docs),
+                         "n_units": units, "mode": mode})
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def confusion(det: pd.DataFrame) -> pd.DataFrame:
+    """Gold verdict (rows) against predicted verdict (columns), all labels."""
+    t = pd.crosstab(pd.Categorical(det["gold_verdict"], categories=LABELS),
+                    pd.Categorical(det["predicted_verdict"], categories=LABELS), dropna=False)
+    t.index.name, t.columns.name = "gold", "predicted"
+    return t
+
+
+def reliability(det: pd.DataFrame) -> pd.DataFrame:
+    """Accuracy of verdicts by confidence bin (objectives that were found).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"confidence": [0.95, 0.8, 0.2], "gold_verdict": ["slow", "slow", "slow"],
+    ...                   "predicted_verdict": ["slow", "partial", "slow"]})
+    >>> reliability(d)[["bin", "n", "accuracy"]].values.tolist()[-3:]
+    [['0.7-0.9', 1, 0.0], ['0.9-1.0', 1, 1.0], ['>=0.7', 2, 0.5]]
+    """
+    d = det.dropna(subset=["confidence"])
+    rows = []
+    for lo, hi in zip(RELIABILITY_BINS[:-1], RELIABILITY_BINS[1:]):
+        g = d[(d["confidence"] >= lo) & (d["confidence"] < hi)]
+        rows.append({"bin": f"{lo:.1f}-{min(hi, 1.0):.1f}", "n": int(len(g)),
+                     "mean_confidence": float(g["confidence"].mean()) if len(g) else float("nan"),
+                     "accuracy": float((g["gold_verdict"] == g["predicted_verdict"]).mean()) if len(g) else float("nan")})
+    hi = d[d["confidence"] >= 0.7]
+    rows.append({"bin": ">=0.7", "n": int(len(hi)),
+                 "mean_confidence": float(hi["confidence"].mean()) if len(hi) else float("nan"),
+                 "accuracy": float((hi["gold_verdict"] == hi["predicted_verdict"]).mean()) if len(hi) else float("nan")})
+    return pd.DataFrame(rows, columns=["bin", "n", "mean_confidence", "accuracy"])
+
+
+def compare_countries(gold: dict, mentions: pd.DataFrame) -> dict:
+    """Countries of the body against the gold ``country_codes``.
+
+    Capitals are left out (the gold codes named countries only); codes are
+    compared as current ISO codes (``iso2_current``: the Soviet Union, SU,
+    is RU as in the gold files). A gold code of ISO 3166-3's four letters
+    (``CSHH`` for Czechoslovakia) is compared by its first two.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"iso2_current": ["PE", "US", "PE", "BM"],
+    ...                   "kind": ["name", "abbreviation", "capital", "name"]})
+    >>> compare_countries({"country_codes": ["PE", "US", "CL"]}, m)
+    {'countries_gold': 3, 'countries_found': 2, 'countries_extra': 'BM'}
+    """
+    codes = [c[:2] if len(c) == 4 else c for c in gold.get("country_codes") or []]
+    found = set(mentions.loc[mentions["kind"] != "capital", "iso2_current"].dropna())
+    return {"countries_gold": len(codes), "countries_found": len(found & set(codes)),
+            "countries_extra": ";".join(sorted(found - set(codes)))}
+
+
+def validate(gold_dir, docs_dir, details: bool = False, cv: bool = False, by: str | None = None,
+             seed: int = config.SEED, errors: list | None = None, n_boot: int = N_BOOT):
+    """Agreement with the coding, per document and pooled.
+
+    Parameters
+    ----------
+    gold_dir, docs_dir : str or Path
+        Folder of gold ``*.json``; folder of the coded ``*.txt``.
+    details : bool, default False
+        Also return the per-objective comparison, the pooled summary, the
+        confusion matrix and the reliability table.
+    cv : bool, default False
+        Leave-one-document-out: each document graded by a model fitted on
+        the others (held-out figures). Otherwise the shipped model grades
+        all (``mode`` is ``in_sample`` when they are the documents it was
+        fitted on, ``shipped`` otherwise).
+    by : str, optional
+        Column of ``DOCS_DIR/provenance.csv`` to group documents by.
+    seed : int
+        Seed of the bootstrap.
+    errors : list, optional
+        Receives one line per gold file that could not be used.
+
+    Returns
+    -------
+    pandas.DataFrame or dict
+        The per-document report (:data:`REPORT_COLUMNS`, with a ``TOTAL``
+        row); with ``details``, a dict of ``report``, ``details``,
+        ``summary``, ``confusion``, ``reliability``, ``mode``.
+    """
+    from ..pipeline import run_steps
+    from ..progress import objectives as objectives_step
+    from ..progress.model import MODEL_PATH, cross_validate, load_model
+
+    corpus = load_coded(gold_dir, docs_dir, group_by=by, errors=errors)
+    objectives = objectives_step.extract_objectives(corpus.sentences)
+    if cv:
+        res = cross_validate(corpus, objectives)
+        assessments, mode = res["assessments"], "held_out"
+    else:
+        assessments = load_model().predict(objectives, corpus.sentences)["assessments"]
+        mode = ("in_sample" if Path(docs_dir).resolve() == (config.DATA_DIR / "coded").resolve()
+                and Path(MODEL_PATH).exists() else "shipped")
+    det = compare(corpus, objectives, assessments)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        mentions = run_steps({"documents": corpus.documents, "sentences": corpus.sentences},
+                             seed=seed, steps=["analysis.measures.countries"])["mentions"]
+    n_pred = objectives.groupby("doc_id").size().to_dict()
+    rows = []
+    for doc_id in corpus.doc_ids:
+        d = det[det["doc_id"] == doc_id]
+        m = _measures(d, int(n_pred.get(doc_id, 0)))
+        rows.append({"document": corpus.names[doc_id], "doc_id": doc_id,
+                     "group": corpus.groups.get(doc_id, ""), **m,
+                     **compare_countries(corpus.gold[doc_id], mentions[mentions["doc_id"] == doc_id])})
+    total = _measures(det, int(sum(n_pred.get(d, 0) for d in corpus.doc_ids)))
+    total.update({"document": "TOTAL", "doc_id": "", "group": ""})
+    total.update({k: sum(r[k] for r in rows) for k in ("countries_gold", "countries_found")})
+    total["countries_extra"] = ";".join(r["countries_extra"] for r in rows if r["countries_extra"])
+    rows.append(total)
+    report = pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    for c in ("recall", "precision", "accuracy", "kappa", "evidence_hit"):
+        report[c] = report[c].astype(float).round(3)
+    if not details:
+        return report
+    return {"report": report, "details": det,
+            "summary": summarise(det, n_pred, seed=seed, mode=mode, n_boot=n_boot),
+            "confusion": confusion(det), "reliability": reliability(det), "mode": mode}
+
+
+def plot_confusion(conf: pd.DataFrame, mode: str = "", title: str | None = None,
+                   xlabel: str = "package verdict", ylabel: str = "coders' verdict"):
+    """Heat map of a confusion matrix, counts in the cells (rows: ``ylabel``)."""
+    import seaborn as sns
+
+    from .figures import _new_figure, style
+
+    if title is None:
+        what = {"held_out": "held out, leave one document out", "in_sample": "in sample (training-set figure)",
+                "shipped": "shipped model"}.get(mode, mode)
+        title = f"Verdicts against hand coding ({what})"
+    with style():
+        fig, axes = _new_figure(width=5.6, height=4.4)
+        ax = axes[0, 0]
+        sns.heatmap(conf, annot=True, fmt="d", cmap="Blues", cbar=False, ax=ax, linewidths=0.5,
+                    linecolor="white", square=True)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title, fontsize=9)
+        ax.tick_params(axis="x", rotation=30)
+        ax.tick_params(axis="y", rotation=0)
+    return fig
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The arguments of ``validate`` (shared by :func:`main` and the CLI)."""
+    parser.add_argument("gold_dir", type=Path, help="folder of gold *.json files")
+    parser.add_argument("docs_dir", type=Path, help="folder of the coded documents (*.txt)")
+    parser.add_argument("--cv", action="store_true",
+                        help="leave one document out: refit on the others, score the one left out")
+    parser.add_argument("--by", default=None, metavar="COLUMN",
+                        help="group the pooled figures by this column of DOCS_DIR/provenance.csv (e.g. region)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="folder for the tables (validation_*.csv)")
+    parser.add_argument("--figure", type=Path, default=None, metavar="FOLDER",
+                        help="write the confusion-matrix figure validation-confusion.* to this folder")
+    from ..config import seed_argument
+
+    parser.add_argument("--seed", type=seed_argument, default=config.SEED,
+                        help="seed of the bootstrap")
+    parser.add_argument("--details", action="store_true", help="also print every gold objective")
+    return parser
+
+
+def run(args) -> int:
+    """Print the report for parsed ``args``; 1 on an unusable input."""
+    errors: list = []
+    res = None
+    try:
+        res = validate(args.gold_dir, args.docs_dir, details=True, cv=args.cv, by=args.by,
+                       seed=args.seed, errors=errors)
+    except (FileNotFoundError, ValueError) as e:
+        errors.append(str(e))
+    for line in errors:
+        print(f"error: {line}", file=sys.stderr)
+    if res is None:
+        return 1
+    with pd.option_context("display.width", 220, "display.max_columns", 30):
+        print(f"mode: {res['mode']}" + ("" if res["mode"] == "held_out" else
+                                          "  (not held out; use --cv for held-out figures)"))
+        print(res["report"].drop(columns=["countries_extra"]).to_string(index=False))
+        print()
+        s = res["summary"].copy()
+        print(s.round(3).to_string(index=False))
+        print()
+        print(res["confusion"].to_string())
+        print()
+        print(res["reliability"].round(3).to_string(index=False))
+        if args.details:
+            print()
+            print(res["details"].to_string(index=False))
+    from ..io.tables import write_table
+
+    if args.out:
+        for name in ("report", "details", "summary", "reliability"):
+            write_table(res[name], Path(args.out) / f"validation_{name}.csv")
+        write_table(res["confusion"].reset_index(), Path(args.out) / "validation_confusion.csv")
+    if args.figure:
+        from .figures import save_figure
+
+        data = res["confusion"].stack().rename("n").reset_index()
+        save_figure(plot_confusion(res["confusion"], res["mode"]), "validation-confusion", data,
+                    folder=args.figure)
+    return 1 if errors else 0
+
+
+def main(argv=None) -> int:
+    """``python -m analysis validate GOLD_DIR DOCS_DIR [--cv] [--by COL] [--out DIR]``."""
+    parser = argparse.ArgumentParser(prog="python -m analysis validate",
+                                     description="Compare objectives, evidence and verdicts with hand coding.")
+    return run(add_arguments(parser).parse_args(argv))

@@ -1,0 +1,224 @@
+"""Tests of analysis.measures.countries: the detector, its traps, and the focus country."""
+from __future__ import annotations
+
+import json
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis.measures import countries
+from analysis.measures.countries import build_tables, current_code, detect, find_mentions, focus_countries
+from conftest import SEED_DOC, shared_path
+
+SEED_BODY = {"US", "PE", "EC", "CO", "CL", "BO", "GT", "CR", "CU", "AR", "GB", "ES", "IT",
+             "DE", "SU"}
+SEED_EVALUATION = {"PE", "US", "SU"}
+LATIN = pd.DataFrame({"doc_id": ["lat"] * 3, "sentence_id": [0, 1, 2], "text": [
+    "The poor are largely of Indian and mixed blood.",
+    "APRA speaks for the Indian and mestizo masses.",
+    "American Republics and inter-American bodies met."]})
+ASIAN = pd.DataFrame({"doc_id": ["asia"] * 2, "sentence_id": [0, 1], "text": [
+    "Relations with India are close.", "Indian troops were sent."]})
+
+
+def codes(text):
+    return [(m["iso2"], m["surface"], m["kind"]) for m in detect(text)]
+
+
+def test_countries_seed_body_has_exactly_the_coded_countries(seed_tables):
+    m = find_mentions(seed_tables["sentences"])
+    m = m[(m.doc_id == SEED_DOC) & (m.kind != "capital")]
+    assert set(m.iso2) == SEED_BODY
+
+
+def test_countries_seed_evaluation_mentions_peru_us_and_soviet_union(seed_tables):
+    s = seed_tables["sentences"]
+    m = find_mentions(s[s.section == "evaluation"])
+    assert set(m[m.kind != "capital"].iso2) == SEED_EVALUATION
+
+
+def test_countries_ignores_indian_as_people():
+    assert "IN" not in set(find_mentions(LATIN).iso2)
+
+
+def test_countries_counts_indian_when_document_names_india():
+    m = find_mentions(pd.concat([LATIN, ASIAN]))
+    assert m[m.iso2 == "IN"].doc_id.tolist() == ["asia", "asia"]
+
+
+def test_countries_american_alone_is_the_united_states():
+    assert codes("American private capital is welcome.") == [("US", "American", "demonym")]
+
+
+@pytest.mark.parametrize("text", [
+    "The American Republics agreed.", "An inter-American defense plan.",
+    "Latin American liberals objected.", "Trade with Central America grew.",
+    "The Organization of American States met.", "Oil from New Mexico.",
+    "The Inter-American Treaty was signed.",
+])
+def test_countries_regions_and_us_states_are_not_countries(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The UN, the OAS, GATT, the IBRD and the ILO.", "Credits of the Export-Import Bank.",
+    "The International Labor Organization and the United Nations."])
+def test_countries_organisations_are_not_countries(text):
+    assert codes(text) == []
+
+
+def test_countries_multiword_names_match_whole_first():
+    got = codes("Costa Rica, El Salvador, the Dominican Republic, Equatorial Guinea, "
+                "the United Kingdom and the Soviet Union.")
+    assert [c[0] for c in got] == ["CR", "SV", "DO", "GQ", "GB", "SU"]
+
+
+def test_countries_guinea_and_dominica_are_distinct_from_longer_names():
+    assert [c[0] for c in codes("Guinea and Equatorial Guinea; Dominica and Dominican trade.")] \
+        == ["GN", "GQ", "DM", "DO"]
+
+
+def test_countries_chilean_counts_once_as_demonym():
+    assert codes("The Chilean Government.") == [("CL", "Chilean", "demonym")]
+
+
+def test_countries_jordan_the_person_is_not_jordan():
+    assert codes("Mr. Jordan and David Jordan spoke.") == []
+    assert codes("Relations with Jordan are good.") == [("JO", "Jordan", "name")]
+
+
+def test_countries_georgia_is_the_us_state():
+    assert codes("Cotton from Georgia.") == []
+    assert codes("The Republic of Georgia.")[0][0] == "GE"
+
+
+def test_countries_turkey_is_case_sensitive():
+    assert codes("Turkey sent turkey.") == [("TR", "Turkey", "name")]
+
+
+def test_countries_kinds_of_reference():
+    got = codes("The U.S., the USSR, Soviet Russia, pro-German sentiment and Lima.")
+    assert got == [("US", "U.S.", "abbreviation"), ("SU", "USSR", "abbreviation"),
+                   ("SU", "Soviet Russia", "historical"), ("DE", "German", "demonym"),
+                   ("PE", "Lima", "capital")]
+
+
+def test_countries_offsets_point_at_the_surface(seed_tables):
+    s = seed_tables["sentences"].set_index(["doc_id", "sentence_id"]).text
+    m = find_mentions(seed_tables["sentences"])
+    assert len(m) > 50
+    assert all(s[(d, i)][a:b] == surf for d, i, a, b, surf in
+               zip(m.doc_id, m.sentence_id, m.start, m.end, m.surface))
+
+
+def test_countries_soviet_union_maps_to_current_successor():
+    m = find_mentions(pd.DataFrame({"doc_id": ["d"], "sentence_id": [0],
+                                    "text": ["Russia and Czechoslovakia."]}))
+    assert m[["iso2", "iso2_current"]].values.tolist() == [["SU", "RU"], ["CS", "CS"]]
+    assert current_code("PE") == "PE"
+
+
+def test_countries_focus_country_prefers_objectives():
+    s = pd.DataFrame({"doc_id": ["d"] * 3, "sentence_id": [0, 1, 2],
+                      "section": ["objectives", "relations", "relations"],
+                      "text": ["The US seeks Chilean support.", "Peru, Peru.", "Peru again."]})
+    assert focus_countries(find_mentions(s), s) == {"d": "CL"}
+    s["section"] = "policies"
+    assert focus_countries(find_mentions(s), s) == {"d": "PE"}
+
+
+def test_countries_focus_tie_goes_to_the_earliest_mention():
+    # Equal counts, both first named in sentence 0: Ecuador comes first there,
+    # although Chile opens a later sentence.
+    s = pd.DataFrame({"doc_id": ["d"] * 3, "sentence_id": [0, 1, 2], "section": "policies",
+                      "text": ["Ecuador and Chile met.", "Chile agreed.", "Ecuador too."]})
+    assert focus_countries(find_mentions(s), s) == {"d": "EC"}
+
+
+def test_countries_build_tables_keeps_manifest_country_and_input_untouched(seed_tables):
+    before = {k: v.copy() for k, v in seed_tables.items()}
+    out = build_tables(seed_tables, seed=0)
+    assert "documents" not in out  # the manifest gave the country
+    for k, v in seed_tables.items():
+        pd.testing.assert_frame_equal(v, before[k])
+    docs = seed_tables["documents"].assign(country="")
+    filled = build_tables({**seed_tables, "documents": docs}, seed=0)["documents"]
+    assert filled.set_index("doc_id").loc[SEED_DOC, "country"] == "PE"
+
+
+def test_countries_same_input_same_output(seed_tables):
+    a = build_tables(seed_tables, seed=1)["mentions"]
+    b = build_tables(seed_tables, seed=2)["mentions"]
+    pd.testing.assert_frame_equal(a, b)
+    assert list(a.columns) == countries.MENTION_COLUMNS
+
+
+def test_countries_alias_file_with_unknown_kind_is_rejected(tmp_path):
+    p = tmp_path / "aliases.csv"
+    p.write_text("surface,iso2,kind,condition,note\nFoo,PE,nickname,,x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown kind"):
+        countries.load_aliases(p)
+
+
+def test_countries_missing_text_column_is_explained():
+    with pytest.raises(ValueError, match="lacks columns"):
+        find_mentions(pd.DataFrame({"doc_id": ["d"]}))
+
+
+@pytest.mark.parametrize("name", ["colombia-1950", "venezuela-1950"])
+def test_countries_frus_dev_recall_of_gold_countries(name):
+    text = shared_path("frus-dev", f"{name}.txt")
+    gold = json.loads(shared_path("frus-dev", "gold", f"{name}.json").read_text(encoding="utf-8"))
+    from analysis.text.corpus import load_corpus
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = load_corpus([text])
+    m = find_mentions(t["sentences"])
+    found = set(m[m.kind != "capital"].iso2_current.replace({"CS": "CSHH"}))
+    assert set(gold["country_codes"]) <= found
+    # measured: one extra code at most ("Bermuda" principles, an aviation agreement)
+    assert len(found - set(gold["country_codes"])) <= 1
+
+
+def _reference_mentions(sentences):
+    """Mentions by the trie-compiled regex, sentence by sentence (the former detector)."""
+    from analysis.measures.countries import _lexicon, _mention, _regex_spans
+
+    _, entries, names = _lexicon(None)
+    rows = []
+    for d, sid, text in zip(sentences.doc_id, sentences.sentence_id, sentences.text):
+        for a, b in _regex_spans(text):
+            m = _mention(text, a, b, entries, names)
+            if m:
+                rows.append((d, sid, m["iso2"], m["surface"], m["kind"], a, b))
+    return rows
+
+
+def test_countries_automaton_gives_the_regex_mentions_on_the_coded_statements():
+    """Issue 10: Aho-Corasick finds exactly the mentions of the trie regex."""
+    import warnings
+
+    from analysis.text.corpus import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        s = load_corpus([config.DATA_DIR / "coded", config.RAW_DIR])["sentences"]
+    tricky = pd.DataFrame({"doc_id": "x", "sentence_id": range(5), "text": [
+        "Costa\nRica and  the Dominican   Republic", "Perusal, Peru_, _Peru, Peru1, Peru.",
+        "Mr. Jordan met Jordan; the English language and England.", "Chileans:Chile", ""]})
+    s = pd.concat([s, tricky], ignore_index=True)
+    from analysis.measures.countries import _detect_all
+
+    found = _detect_all(s.text.tolist(), None)
+    fast = [(s.doc_id.iloc[i], s.sentence_id.iloc[i], c, surface, kind, a, b)
+            for i, c, surface, kind, a, b in zip(found.text, found.iso2, found.surface, found.kind,
+                                                  found.start, found.end)]
+    assert len(fast) > 300
+    assert fast == _reference_mentions(s)
+
+
+def test_countries_text_holding_the_separator_still_matches():
+    s = pd.DataFrame({"doc_id": "x", "sentence_id": [0, 1], "text": ["\x00Chile\x00", "Peru."]})
+    assert find_mentions(s).iso2.tolist() == ["CL", "PE"]

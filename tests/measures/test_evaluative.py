@@ -1,0 +1,145 @@
+"""Tests of analysis/measures/evaluative.py: the understated verdicts of the genre."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.measures.evaluative import (CATEGORIES, LEXICON_PATH, decide_category, find_cues,
+                                 load_lexicon, score_text, tokenize)
+
+FAR = "As regards encouraging stable government, this objective is far from realization."
+SLOW = "As regards our objective of economic development, our policies have been making slow progress."
+SUCCESS = "In regard to our objective of maintaining support, our policies have been successful."
+HEDGED = "The information program has been reasonably successful in obtaining support."
+NOT_FULLY = "This does not mean that they are fully aware of any responsibility to share our burdens."
+LONG_TERM = "On the whole, the training program has been successful from a long-term viewpoint."
+NEUTRAL = "The mission was established in 1942 and moved to the capital."
+
+
+def test_evaluative_far_from_realization_is_not_achieved():
+    r = score_text(FAR)
+    assert r["category"] == "not_achieved"
+    assert r["score"] < -0.3
+    assert r["progress"] == 0.0
+
+
+def test_evaluative_slow_progress_is_slow():
+    assert score_text(SLOW)["category"] == "slow"
+
+
+def test_evaluative_success_is_achieved_and_favourable():
+    r = score_text(SUCCESS)
+    assert r["category"] == "achieved"
+    assert r["score"] > 0.3
+
+
+def test_evaluative_hedged_success_is_partial():
+    assert score_text(HEDGED)["category"] == "partial"
+    assert score_text("The program has been somewhat successful.")["category"] == "partial"
+
+
+def test_evaluative_not_fully_is_partial():
+    assert score_text(NOT_FULLY)["category"] == "partial"
+
+
+def test_evaluative_long_term_qualifier_makes_success_slow():
+    assert score_text(LONG_TERM)["category"] == "slow"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Our efforts have not been successful.", "not_achieved"),
+    ("The program has not succeeded.", "not_achieved"),
+    ("The program has not been entirely successful.", "partial"),
+    ("The objective has not yet been attained.", "slow"),
+    ("Little progress has been made toward this goal.", "not_achieved"),
+    ("The results are not unfavorable.", "partial"),
+    ("Our activities have yielded mixed results.", "partial"),
+    ("The work of the missions bore fruit.", "achieved"),
+    ("Diplomatic support has been outstanding.", "achieved"),
+])
+def test_evaluative_negation_and_understatement(text, category):
+    assert score_text(text)["category"] == category
+
+
+def test_evaluative_negation_flips_sign():
+    assert score_text("It has been successful.")["score"] > 0 > score_text("It has not been successful.")["score"]
+
+
+def test_evaluative_not_only_is_no_negation():
+    assert score_text("The program was not only successful but popular.")["category"] == "achieved"
+
+
+def test_evaluative_hedge_softens_cordiality():
+    mild = score_text("Relations are somewhat strained.")["score"]
+    strong = score_text("Relations are strained.")["score"]
+    assert strong < mild < 0
+
+
+def test_evaluative_topic_clause_is_not_scored():
+    # "friendly" names the aim being judged, not the verdict.
+    cues = [c["pattern"] for c in find_cues("As regards friendly relations, progress has been slow.")]
+    assert "friendly" not in cues and "progress has been slow" in cues
+
+
+def test_evaluative_neutral_text_has_no_category():
+    r = score_text(NEUTRAL)
+    assert r["category"] is None and r["score"] == 0.0 and r["cues"] == []
+
+
+def test_evaluative_score_is_bounded():
+    texts = [FAR, SLOW, SUCCESS, HEDGED, NOT_FULLY, LONG_TERM, NEUTRAL, "",
+             "Excellent, outstanding, very successful, fruitful and effective.",
+             "Failed, failure, unsuccessful, disappointing, deteriorated."]
+    for t in texts:
+        assert -1.0 <= score_text(t)["score"] <= 1.0
+
+
+def test_evaluative_cues_carry_weights():
+    r = score_text(SUCCESS)
+    assert r["cues"] == [("have been successful", 0.8)]
+
+
+def test_evaluative_mixed_success_and_failure_is_partial():
+    assert decide_category([{"category": "achieved", "strength": 1.0},
+                            {"category": "not_achieved", "strength": 1.0}])[0] == "partial"
+
+
+def test_evaluative_lexicon_rows_are_documented():
+    lex = load_lexicon()
+    assert len(lex) > 50
+    for e in lex:
+        assert e["origin"] in {"issue", "seed", "genre", "general", "codebook"}, e
+        assert e["category"] in set(CATEGORIES) | {None}, e
+        assert -1.0 <= e["weight"] <= 1.0, e
+
+
+def test_evaluative_bad_lexicon_category_is_reported(tmp_path):
+    p = tmp_path / "lex.csv"
+    p.write_text("cue,weight,category,strength,origin\ngood,0.5,great,1.0,test\n")
+    with pytest.raises(ValueError, match="category 'great'"):
+        load_lexicon(p)
+
+
+def test_evaluative_missing_lexicon_is_reported(tmp_path):
+    with pytest.raises(FileNotFoundError, match="lexicon not found"):
+        load_lexicon(tmp_path / "none.csv")
+
+
+def test_evaluative_tokenize_normalises_quotes():
+    assert "hasn't" in tokenize("It hasn’t worked.")
+    assert LEXICON_PATH.exists()
+
+
+def test_evaluative_modicum_of_success_is_partial():
+    r = score_text("The missions have achieved a modicum of success in training the army.")
+    assert r["category"] == "partial"
+
+
+def test_evaluative_success_only_to_the_extent_is_partial():
+    r = score_text("Our efforts have been successful only to the extent that they have slowed the trend.")
+    assert r["category"] == "partial"
+    assert score_text("Our efforts have been successful.")["category"] == "achieved"
+
+
+def test_evaluative_adequate_is_qualified_success():
+    assert score_text("Our policy has proved adequate to the circumstances.")["category"] == "partial"
+    assert score_text("Our policy has not proved adequate.")["category"] == "not_achieved"

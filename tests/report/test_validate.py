@@ -1,0 +1,170 @@
+"""Tests of analysis/report/validate.py: agreement with hand coding."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+from analysis import config
+from analysis.report.validate import (DETAIL_COLUMNS, REPORT_COLUMNS, SUMMARY_COLUMNS, coverage, main,
+                               match_objectives, reliability, summarise, validate, weighted_kappa)
+
+GOLD_DIR = Path(__file__).parents[1] / "data" / "gold"  # the seed's coding (adapted)
+CODED = config.DATA_DIR / "coded"
+
+
+@pytest.fixture(scope="module")
+def seed_report():
+    return validate(GOLD_DIR, config.RAW_DIR, details=True, n_boot=50)
+
+
+def test_validate_reports_every_gold_objective_of_the_seed(seed_report):
+    report, det = seed_report["report"], seed_report["details"]
+    assert list(report.columns) == REPORT_COLUMNS and list(det.columns) == DETAIL_COLUMNS
+    seed = report[report["document"] == "peru-1951"].iloc[0]
+    assert seed["gold_objectives"] == 5 and seed["recall"] == 1.0
+    assert report["document"].iloc[-1] == "TOTAL"
+    assert det["gold_id"].tolist() == ["per-1", "per-2", "per-3", "per-4", "per-5"]
+    assert seed_report["mode"] == "shipped"
+
+
+def test_validate_reports_the_seed_countries_against_the_coding(seed_report):
+    seed = seed_report["report"].iloc[0]
+    assert seed["countries_gold"] == 15 and seed["countries_found"] == 15
+    assert seed["countries_extra"] == ""
+
+
+def test_validate_summary_has_intervals_around_the_pooled_value(seed_report):
+    s = seed_report["summary"]
+    assert list(s.columns) == SUMMARY_COLUMNS
+    assert set(s["measure"]) == {"recall", "precision", "accuracy", "kappa", "evidence_hit"}
+    # One document: no resampling, the interval is empty (NaN), never a false precision.
+    assert s["low"].isna().all()
+
+
+def test_validate_in_sample_is_labelled_on_the_coded_corpus(tmp_path):
+    for name in ("colombia-1950",):
+        shutil.copy(CODED / "gold" / f"{name}.json", tmp_path)
+    res = validate(tmp_path, CODED, details=True, n_boot=20)
+    assert res["mode"] == "in_sample"
+
+
+def test_validate_bootstrap_resamples_documents():
+    det = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "group": ["x", "x", "y", "y"],
+                        "objective_id": [1, 2, 1, None], "gold_verdict": ["slow", "slow", "slow", "partial"],
+                        "predicted_verdict": ["slow", "slow", "partial", "not_assessed"],
+                        "evidence_hit": [True, None, False, None]})
+    s = summarise(det, {"a": 2, "b": 1}, seed=0, mode="held_out", n_boot=200).set_index(["scope", "group", "measure"])
+    acc = s.loc[("pooled", "", "accuracy")]
+    assert acc["value"] == 0.5 and acc["low"] == 0.0 and acc["high"] == 1.0  # all-a or all-b resamples
+    assert s.loc[("group", "x", "accuracy"), "value"] == 1.0
+
+
+def test_validate_reliability_bins_partition_the_verdicts():
+    det = pd.DataFrame({"confidence": [0.1, 0.45, 0.75, 0.95, 1.0],
+                        "gold_verdict": ["slow"] * 5, "predicted_verdict": ["slow", "partial", "slow", "slow", "slow"]})
+    r = reliability(det)
+    assert r.loc[r["bin"] != ">=0.7", "n"].sum() == 5
+    assert r.set_index("bin").loc[">=0.7", "accuracy"] == 1.0
+
+
+def test_validate_kappa_matches_sklearn_on_the_ordinal_scale():
+    gold = ["achieved", "slow", "partial", "not_achieved", "partial"]
+    pred = ["partial", "slow", "partial", "slow", "achieved"]
+    rank = {"not_achieved": 0, "slow": 1, "partial": 2, "achieved": 3}
+    expected = cohen_kappa_score([rank[g] for g in gold], [rank[p] for p in pred],
+                                 weights="linear", labels=[0, 1, 2, 3])
+    assert weighted_kappa(gold, pred) == pytest.approx(expected)
+
+
+def test_validate_not_assessed_disagrees_fully():
+    a = weighted_kappa(["achieved", "not_achieved", "slow"], ["not_assessed", "not_achieved", "slow"])
+    b = weighted_kappa(["achieved", "not_achieved", "slow"], ["not_achieved", "not_achieved", "slow"])
+    assert a < 1.0 and b < 1.0
+    assert weighted_kappa(["not_assessed", "slow"], ["not_assessed", "slow"]) == 1.0
+
+
+def test_validate_kappa_rejects_unknown_labels():
+    with pytest.raises(ValueError, match="unknown verdict 'great'"):
+        weighted_kappa(["great"], ["achieved"])
+
+
+def test_validate_coverage_ignores_page_markers_and_footnote_numbers():
+    assert coverage("hemisphere security1 [Page 12] plan", "hemisphere security plan") == 1.0
+
+
+def test_validate_matching_is_one_to_one():
+    pred = pd.DataFrame({"objective_id": [1], "text": ["to obtain tin and to expand trade"]})
+    gold = [{"id": "a", "text": "to obtain tin"}, {"id": "b", "text": "to expand trade"}]
+    assert len(match_objectives(gold, pred)) == 1
+
+
+def test_validate_missing_folder_is_reported(tmp_path, capsys):
+    assert main([str(tmp_path / "nope"), str(config.RAW_DIR)]) == 1
+    assert "gold folder not found" in capsys.readouterr().err
+
+
+def test_validate_bad_gold_files_are_named_and_the_others_still_scored(tmp_path, capsys):
+    shutil.copy(GOLD_DIR / "peru-1951.json", tmp_path)
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "orphan.json").write_text(json.dumps({"document": "x", "sections": [
+        {"first_words": "words that appear in no document"}], "objectives": []}))
+    out = tmp_path / "out"
+    assert main([str(tmp_path), str(config.RAW_DIR), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "broken.json: not valid JSON" in err
+    assert "list.json: a gold file is a JSON object" in err
+    assert "orphan.json: no document" in err
+    report = pd.read_csv(out / "validation_report.csv")
+    assert report["document"].tolist() == ["peru-1951", "TOTAL"]
+
+
+def test_validate_only_bad_gold_files_is_an_error(tmp_path, capsys):
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    assert main([str(tmp_path), str(config.RAW_DIR)]) == 1
+    assert "no gold file could be matched" in capsys.readouterr().err
+
+
+def test_validate_writes_tables_and_the_confusion_figure(tmp_path):
+    shutil.copy(GOLD_DIR / "peru-1951.json", tmp_path)
+    assert main([str(tmp_path), str(config.RAW_DIR), "--out", str(tmp_path / "t"),
+                 "--figure", str(tmp_path / "f")]) == 0
+    assert {p.name for p in (tmp_path / "t").iterdir()} == {
+        "validation_report.csv", "validation_details.csv", "validation_summary.csv",
+        "validation_reliability.csv", "validation_confusion.csv"}
+    assert (tmp_path / "f" / "validation-confusion.png").exists()
+    assert pd.read_csv(tmp_path / "f" / "validation-confusion.csv")["n"].sum() == 5
+
+
+def test_validate_unreadable_entries_in_the_docs_folder_do_not_abort_it(tmp_path, capsys):
+    """Issue 11: a FIFO, a folder and a dangling link named *.txt among the documents."""
+    import os
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for p in config.RAW_DIR.glob("*.txt"):
+        shutil.copy(p, docs)
+    os.mkfifo(docs / "aaa-fifo.txt")  # read first: opening it would hang
+    (docs / "folder.txt").mkdir()
+    (docs / "dangling.txt").symlink_to(docs / "nowhere.txt")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(GOLD_DIR / "peru-1951.json", gold)
+    assert main([str(gold), str(docs), "--out", str(tmp_path / "out")]) == 0
+    report = pd.read_csv(tmp_path / "out" / "validation_report.csv")
+    assert report["document"].tolist() == ["peru-1951", "TOTAL"]
+
+
+def test_validate_gold_for_an_absent_document_is_reported_and_exits_1(tmp_path, capsys):
+    shutil.copy(GOLD_DIR / "peru-1951.json", tmp_path)
+    gone = json.loads((GOLD_DIR / "peru-1951.json").read_text())
+    gone.update(document="atlantis-1950", sections=[{"first_words": "no such text anywhere"}])
+    (tmp_path / "atlantis.json").write_text(json.dumps(gone))
+    assert main([str(tmp_path), str(config.RAW_DIR)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: atlantis.json: no document in {config.RAW_DIR} matches it; skipped"]
