@@ -15,7 +15,6 @@ then run once on the gathered tables and reuse those measures.
 """
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import warnings
@@ -26,24 +25,39 @@ import pandas as pd
 
 from . import config
 from .config import default_jobs  # noqa: F401  (re-exported)
+from . import progress
 from .io.tables import write_table
+from .measures import countries, sentiment, topics
 
 #: Measuring steps, in data-flow order. Each module provides
-#: ``build_tables(tables: dict[str, DataFrame], seed: int) -> dict``.
-STEPS: list[str] = [
-    "analysis.measures.countries",
-    "analysis.measures.sentiment",
-    "analysis.measures.topics",
-    "analysis.progress",
-]
+#: ``build_tables(tables: dict[str, DataFrame], seed: int) -> dict`` and its
+#: ``CONTRACT`` (:mod:`analysis.contracts`): the tables it reads and writes.
+STEPS = (countries, sentiment, topics, progress)
 
 
 #: Per-document measures computed where each document is loaded: table name
-#: and ``module:function`` taking a sentences table. Each corpus step reuses
+#: and the function taking a sentences table. Each corpus step reuses
 #: the table it finds (per-document results concatenated equal the corpus
 #: result: mentions are filtered per document, scores per sentence).
-DOCUMENT_STEPS = {"mentions": "analysis.measures.countries:find_mentions",
-                  "sentiment": "analysis.measures.sentiment:score_sentences"}
+DOCUMENT_STEPS = {"mentions": countries.find_mentions,
+                  "sentiment": sentiment.score_sentences}
+
+
+def step(name_or_module):
+    """The step module named ``name_or_module`` ("countries"), or the module itself.
+
+    Examples
+    --------
+    >>> step("countries").CONTRACT.step
+    'countries'
+    """
+    if not isinstance(name_or_module, str):
+        return name_or_module
+    for module in STEPS:
+        if module.CONTRACT.step == name_or_module:
+            return module
+    raise ValueError(f"no step {name_or_module!r}; the steps are "
+                     f"{', '.join(m.CONTRACT.step for m in STEPS)}")
 
 
 def show_progress(quiet: bool = False) -> bool:
@@ -62,21 +76,34 @@ def run_steps(tables: dict, seed: int, steps=None, progress: bool = False) -> di
 
     The input dict is not modified; a step may return a replacement for an
     earlier table (e.g. ``documents`` with the focus country filled in).
+    ``steps`` are step names ("countries") or modules, default :data:`STEPS`.
+    Each step's contract is checked here, once: before it runs, that the
+    tables it reads are there; after, that it wrote exactly the tables and
+    columns it declares (:class:`analysis.contracts.ContractError`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "section": ["evaluation"],
+    ...                   "text": ["Relations with Peru have been successful."]})
+    >>> sorted(run_steps({"sentences": s}, seed=0, steps=["countries", "sentiment"]))
+    ['country_sentiment', 'mentions', 'section_sentiment', 'sentences', 'sentiment']
+    >>> run_steps({"sentences": s}, seed=0, steps=["sentiment"])
+    Traceback (most recent call last):
+    ...
+    analysis.contracts.ContractError: step 'sentiment' needs the table 'mentions' (written by step 'countries'); run the steps in order with analysis.pipeline.run_steps
     """
     out = dict(tables)
-    names = STEPS if steps is None else steps
-    bar = _bar(names, desc="steps", unit="step", disable=not progress)
-    for name in bar:
-        bar.set_postfix_str(name.rsplit(".", 1)[-1])
-        module = importlib.import_module(name)
+    modules = [step(s) for s in (STEPS if steps is None else steps)]
+    bar = _bar(modules, desc="steps", unit="step", disable=not progress)
+    for module in bar:
+        contract = module.CONTRACT
+        bar.set_postfix_str(contract.step)
+        contract.check_needs(out)
         new = module.build_tables(out, seed=seed)
+        contract.check_writes(new)
         out.update(new)
     return out
-
-
-def _function(spec: str):
-    module, name = spec.split(":")
-    return getattr(importlib.import_module(module), name)
 
 
 def load_and_measure(task) -> tuple:
@@ -103,8 +130,8 @@ def load_and_measure(task) -> tuple:
         warnings.simplefilter("always")
         try:
             docs = load_path(path, doc_id=doc_id, encoding=encoding)
-            measures = [{name: _function(spec)(doc.sentences)
-                         for name, spec in DOCUMENT_STEPS.items()} for doc in docs]
+            measures = [{name: function(doc.sentences)
+                         for name, function in DOCUMENT_STEPS.items()} for doc in docs]
         except LoadError as exc:
             docs, measures, error = [], [], str(exc)
         except Exception as exc:  # noqa: BLE001 - one bad input never loses the others

@@ -183,7 +183,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 tables = load_measured(files, jobs=jobs)
-                run_steps(tables, seed=20260101, steps=["analysis.measures.countries", "analysis.measures.sentiment"])
+                run_steps(tables, seed=20260101, steps=["countries", "sentiment"])
             out["sentences"] = len(tables["sentences"])
         else:
             raise SystemExit(f"run.py: unknown stage {stage!r}")

@@ -14,7 +14,7 @@ import analysis
 
 PACKAGE = Path(analysis.__file__).parent
 #: Rank of each step along the flow; a module imports only ranks <= its own.
-RANKS = {"config": 0, "io": 1, "text": 2, "measures": 3, "progress": 4, "pipeline": 5,
+RANKS = {"config": 0, "contracts": 0, "io": 1, "text": 2, "measures": 3, "progress": 4, "pipeline": 5,
          "report": 6, "cli": 7, "__main__": 8, "__init__": 8}
 
 

@@ -16,13 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..contracts import text_columns
+
 #: Float format of every CSV: 6 significant digits are more than any
 #: measure here supports and keep files stable across platforms.
 FLOAT_FORMAT = "%.6g"
-#: Columns that are always text when read back, whatever they look like.
-TEXT_COLUMNS = {c: str for c in ("doc_id", "footnotes", "text", "iso2", "country",
-                                 "surface", "heading", "subheading", "section",
-                                 "evidence_sentence_ids", "evidence", "term")}
 
 
 #: Leading characters that make a spreadsheet read a cell as a formula
@@ -150,7 +148,8 @@ def read_table(path) -> pd.DataFrame:
     '007'
     """
     # Only empty cells are missing: "NA" is Namibia's ISO code, not a gap.
-    df = pd.read_csv(path, dtype=TEXT_COLUMNS, keep_default_na=False, na_values=[""])
+    text = dict.fromkeys(text_columns(Path(path).stem), str)  # as the step contracts declare
+    df = pd.read_csv(path, dtype=text, keep_default_na=False, na_values=[""])
     for c in df.columns:
         if df[c].dtype == object or pd.api.types.is_string_dtype(df[c]):
             df[c] = df[c].map(_unsafe_cell)

@@ -63,6 +63,7 @@ import pandas as pd
 import pycountry
 
 from .. import config
+from ..contracts import CONTRACTS
 
 #: The package's own alias file (demonyms, period names, exclusions).
 ALIASES_FILE = config.PACKAGE_DATA / "country_aliases.csv"
@@ -475,6 +476,10 @@ def focus_countries(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:
     return out
 
 
+#: The tables this step reads and writes (:mod:`analysis.contracts`).
+CONTRACT = CONTRACTS["countries"]
+
+
 def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     """Pipeline step: ``mentions`` and, where needed, ``documents`` with ``country``.
 
@@ -494,8 +499,6 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     >>> out["documents"].country.tolist(), len(out["mentions"])
     (['PE'], 1)
     """
-    if "sentences" not in tables:
-        raise KeyError("tables has no 'sentences' table; run analysis.io.loader before analysis.measures.countries")
     sentences = tables["sentences"]
     mentions = tables.get("mentions")
     if mentions is None:  # pipeline.build computes it per document, as it loads

@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config
-from .countries import find_mentions
+from ..contracts import CONTRACTS
 from .evaluative import score_text
 from .stats import SMALL_GROUP, bootstrap_ci, group_seed
 
@@ -256,6 +256,10 @@ def validation_agreement(coded: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+#: The tables this step reads and writes (:mod:`analysis.contracts`).
+CONTRACT = CONTRACTS["sentiment"]
+
+
 def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     """Pipeline step: ``sentiment``, ``section_sentiment``, ``country_sentiment``.
 
@@ -267,15 +271,12 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     --------
     >>> s = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "section": ["evaluation"],
     ...                   "text": ["Relations with Peru have been successful."]})
-    >>> sorted(build_tables({"sentences": s}, seed=0))
+    >>> m = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "iso2": ["PE"], "country": ["Peru"]})
+    >>> sorted(build_tables({"sentences": s, "mentions": m}, seed=0))
     ['country_sentiment', 'section_sentiment', 'sentiment']
     """
-    if "sentences" not in tables:
-        raise KeyError("tables has no 'sentences' table; run analysis.io.loader before analysis.measures.sentiment")
     sentences = tables["sentences"]
-    mentions = tables.get("mentions")
-    if mentions is None:
-        mentions = find_mentions(sentences)
+    mentions = tables["mentions"]
     sent = tables.get("sentiment")
     if sent is None:
         sent = score_sentences(sentences)

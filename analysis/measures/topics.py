@@ -152,6 +152,7 @@ from sklearn.feature_extraction.text import (ENGLISH_STOP_WORDS, CountVectorizer
                                              TfidfTransformer)
 
 from .. import config
+from ..contracts import CONTRACTS
 from .stats import bootstrap_ci, group_seed
 
 #: Methods :class:`TopicModel` offers.
@@ -981,6 +982,10 @@ def choose_unit(sentences) -> str:
     return "sentence" if float(per_par.median()) > MAX_PARAGRAPH_WORDS else "paragraph"
 
 
+#: The tables this step reads and writes (:mod:`analysis.contracts`).
+CONTRACT = CONTRACTS["topics"]
+
+
 def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
                  k_range=K_RANGE, stem=False, n_topics=None, n_jobs=None):
     """Fit the topic model of the corpus and return the four topic tables.
@@ -1029,8 +1034,6 @@ def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
     >>> out["unit_topics"].groupby("unit_id")["weight"].sum().round(6).unique().tolist()
     [1.0]
     """
-    if "sentences" not in tables:
-        raise KeyError("topics: no 'sentences' table; load the corpus with analysis.load_corpus")
     if unit not in UNIT_CHOICES:
         raise ValueError(f"topics: unit={unit!r} is unknown; use one of {UNIT_CHOICES}")
     if unit == "auto":

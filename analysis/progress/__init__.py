@@ -18,11 +18,16 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import config
+from ..contracts import CONTRACTS
 from .coded import VERDICTS
 from .objectives import extract_objectives
 from .explain import explain
 
 __all__ = ["build_tables", "explain", "extract_objectives"]
+
+
+#: The tables this step reads and writes (:mod:`analysis.contracts`).
+CONTRACT = CONTRACTS["progress"]
 
 
 def build_tables(tables: dict, seed: int = config.SEED) -> dict:
@@ -59,8 +64,6 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     """
     from .model import load_model
 
-    if "sentences" not in tables:
-        raise KeyError("tables has no 'sentences'; run analysis.load_corpus first")
     sentences = tables["sentences"]
     objectives = extract_objectives(sentences)
     out = load_model().predict(objectives, sentences)

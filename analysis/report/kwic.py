@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..measures.countries import _lexicon, current_code, find_mentions
+from ..measures.countries import _lexicon, current_code
 
 #: Characters of context on each side by default: about ten words, the
 #: width of a printed concordance line.
@@ -110,8 +110,10 @@ def kwic(tables: dict, pattern_or_country, window: int = WINDOW, case: bool = Fa
     rows = []
     if code is not None:
         mentions = tables.get("mentions")
-        if mentions is None:
-            mentions = find_mentions(sents)
+        if mentions is None:  # the country step, run through the pipeline
+            from ..pipeline import run_steps
+
+            mentions = run_steps({"sentences": tables["sentences"]}, seed=0, steps=["countries"])["mentions"]
         m = mentions[(mentions.iso2 == code) | (mentions.iso2.map(current_code) == code)]
         idx = sents.set_index(["doc_id", "sentence_id"])
         for (doc_id, sid), g in m.groupby(["doc_id", "sentence_id"], sort=False):

@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
+from ..contracts import producer
 from ..io.tables import read_tables
 
 #: The notebooks, in reading order (files under ``config.NOTEBOOKS_DIR``).
@@ -40,17 +41,13 @@ NOTEBOOKS = ("01-corpus.ipynb", "02-sections-and-topics.ipynb",
 #: Seconds one notebook cell may run before the run is stopped (topic
 #: selection on a few hundred paragraphs takes well under a minute).
 CELL_TIMEOUT = 900
-#: Tables each notebook reads, and the issue that provides them (for the
-#: message shown while an issue has not landed).
+#: Tables each notebook reads; the step that writes each is looked up in
+#: the step contracts (:func:`analysis.contracts.producer`).
 NEEDS = {
-    "01": {"documents": "foundation", "sentences": "foundation", "footnotes": "foundation"},
-    "02": {"topic_terms": "topics (issue 4)", "topic_selection": "topics (issue 4)",
-           "topic_prevalence": "topics (issue 4)", "unit_topics": "topics (issue 4)"},
-    "03": {"mentions": "countries (issue 3)", "sentiment": "sentiment (issue 3)",
-           "section_sentiment": "sentiment (issue 3)",
-           "country_sentiment": "sentiment (issue 3)"},
-    "04": {"objectives": "objectives (issue 5)", "alignment": "objectives (issue 5)",
-           "assessments": "objectives (issue 5)"},
+    "01": ("documents", "sentences", "footnotes"),
+    "02": ("topic_terms", "topic_selection", "topic_prevalence", "unit_topics"),
+    "03": ("mentions", "sentiment", "section_sentiment", "country_sentiment"),
+    "04": ("objectives", "alignment", "assessments"),
 }
 
 
@@ -154,11 +151,11 @@ def available(tables: dict, notebook: str) -> dict:
     False
     """
     have = {}
-    for name, source in NEEDS[notebook].items():
+    for name in NEEDS[notebook]:
         have[name] = name in tables
         if not have[name]:
-            print(f"the table '{name}' is not there yet (it comes from {source}): "
-                  f"figures that need it are skipped")
+            print(f"the table '{name}' is not there yet (it comes from the step "
+                  f"'{producer(name)}'): figures that need it are skipped")
     return have
 
 

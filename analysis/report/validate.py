@@ -289,7 +289,7 @@ def validate(gold_dir, docs_dir, details: bool = False, cv: bool = False, by: st
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         mentions = run_steps({"documents": corpus.documents, "sentences": corpus.sentences},
-                             seed=seed, steps=["analysis.measures.countries"])["mentions"]
+                             seed=seed, steps=["countries"])["mentions"]
     n_pred = objectives.groupby("doc_id").size().to_dict()
     rows = []
     for doc_id in corpus.doc_ids:

@@ -117,6 +117,7 @@ def test_sentiment_country_means_count_a_sentence_once():
 
 def test_sentiment_same_seed_same_output_and_input_untouched(seed_tables):
     before = seed_tables["sentences"].copy()
+    seed_tables = {**seed_tables, "mentions": find_mentions(seed_tables["sentences"])}
     a = build_tables(seed_tables, seed=7)
     b = build_tables(seed_tables, seed=7)
     for k in a:

@@ -183,8 +183,11 @@ def test_topics_rejects_unknown_method_and_unit():
         topics.TopicModel(method="kmeans").fit(ECONOMIC)
     with pytest.raises(ValueError, match="unit='page' is unknown"):
         topics.make_units(planted_sentences(), unit="page")
-    with pytest.raises(KeyError, match="no 'sentences' table"):
-        topics.build_tables({}, seed=0)
+    from analysis.contracts import ContractError
+    from analysis.pipeline import run_steps
+
+    with pytest.raises(ContractError, match="step 'topics' needs the table 'sentences'"):
+        run_steps({}, seed=0, steps=["topics"])
 
 
 def test_topics_tiny_corpus_gives_empty_tables_with_columns():
