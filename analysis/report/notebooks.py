@@ -147,7 +147,7 @@ def available(tables: dict, notebook: str) -> dict:
     Examples
     --------
     >>> available({"documents": pd.DataFrame(), "footnotes": pd.DataFrame()}, "01")["sentences"]
-    the table 'sentences' is not there yet (it comes from foundation): figures that need it are skipped
+    the table 'sentences' is not there yet (it comes from the step 'load'): figures that need it are skipped
     False
     """
     have = {}
@@ -189,7 +189,7 @@ def setup(notebook: str, corpus=None, out=None, figures=None,
     >>> _ = write_table(pd.DataFrame({"doc_id": ["a"], "sha256": [hashlib.sha256(b"x").hexdigest()]}),
     ...                 d / "out" / "documents.csv")
     >>> tables, have, figures = setup("01", d / "a.txt", d / "out")
-    the table 'sentences' is not there yet (it comes from foundation): figures that need it are skipped
+    the table 'sentences' is not there yet (it comes from the step 'load'): figures that need it are skipped
     the table 'footnotes' is not there yet (it comes from foundation): figures that need it are skipped
     corpus: .../a.txt
     tables: .../out
