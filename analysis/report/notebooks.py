@@ -190,7 +190,7 @@ def setup(notebook: str, corpus=None, out=None, figures=None,
     ...                 d / "out" / "documents.csv")
     >>> tables, have, figures = setup("01", d / "a.txt", d / "out")
     the table 'sentences' is not there yet (it comes from the step 'load'): figures that need it are skipped
-    the table 'footnotes' is not there yet (it comes from foundation): figures that need it are skipped
+    the table 'footnotes' is not there yet (it comes from the step 'load'): figures that need it are skipped
     corpus: .../a.txt
     tables: .../out
     figures: .../out/figures
