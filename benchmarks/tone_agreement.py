@@ -5,7 +5,7 @@ Usage: ``python benchmarks/tone_agreement.py [coded.csv]`` (default
 Prints, for VADER ``compound`` and for ``register``, the number of
 sentences, the accuracy of the three-way reading (positive / neutral /
 negative) and Cohen's kappa, computed by
-:func:`analysis.measures.sentiment.validation_agreement`. These are the figures
+:func:`analysis.report.agreement.validation_agreement`. These are the figures
 quoted in the docstring of :mod:`analysis.sentiment`.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.measures.sentiment import validation_agreement  # noqa: E402
+from analysis.report.agreement import validation_agreement  # noqa: E402
 
 VALIDATION = ROOT / "tests" / "data" / "sentiment_validation.csv"
 

@@ -25,7 +25,7 @@ Two scores sit side by side in the ``sentiment`` table:
     cues behind each value.
 
 Agreement with a hand coding of 42 seed sentences for tone of assessment
-(``tests/data/sentiment_validation.csv``; see :func:`validation_agreement`;
+(``tests/data/sentiment_validation.csv``; see :func:`analysis.report.agreement.validation_agreement`;
 printed by ``python benchmarks/tone_agreement.py``): VADER accuracy 0.55,
 Cohen's kappa 0.32; register accuracy 0.86, kappa 0.79
 (``tests/measures/test_sentiment.py`` guards these; the register lexicon was written
@@ -41,7 +41,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
 from .. import config
@@ -195,65 +194,6 @@ def label(scores, threshold: float) -> list:
     """
     return ["positive" if x >= threshold else "negative" if x <= -threshold else "neutral"
             for x in scores]
-
-
-def cohen_kappa(a, b) -> float:
-    """Cohen's (1960) kappa of two codings of the same items.
-
-    Examples
-    --------
-    >>> cohen_kappa(["p", "n", "p", "o"], ["p", "n", "p", "o"])
-    1.0
-    >>> round(cohen_kappa(["p", "p", "n", "n"], ["p", "n", "p", "n"]), 3)
-    0.0
-    """
-    a, b = list(a), list(b)
-    if len(a) != len(b) or not a:
-        raise ValueError("cohen_kappa needs two codings of the same, non-empty list of items")
-    cats = sorted(set(a) | set(b))
-    n = len(a)
-    po = sum(x == y for x, y in zip(a, b)) / n
-    pe = sum((a.count(c) / n) * (b.count(c) / n) for c in cats)
-    return 1.0 if pe == 1 else float((po - pe) / (1 - pe))
-
-
-def validation_agreement(coded: pd.DataFrame) -> pd.DataFrame:
-    """Accuracy and Cohen's kappa of both scores against a hand coding.
-
-    Parameters
-    ----------
-    coded : pandas.DataFrame
-        Columns ``text`` and ``tone`` (``positive`` / ``neutral`` /
-        ``negative``: the tone of assessment, coded by hand).
-
-    Returns
-    -------
-    pandas.DataFrame
-        score, n, accuracy, kappa; scores read three-way with
-        :data:`VADER_THRESHOLD` and :data:`REGISTER_THRESHOLD`.
-
-    Examples
-    --------
-    >>> coded = pd.DataFrame({"tone": ["positive", "negative", "neutral"], "text": [
-    ...     "The program has been very successful.", "Progress has been slow.",
-    ...     "The mission arrived in May."]})
-    >>> validation_agreement(coded)[["score", "n"]].values.tolist()
-    [['compound', 3], ['register', 3]]
-    """
-    if not {"text", "tone"} <= set(coded.columns):
-        raise ValueError("validation table needs columns 'text' and 'tone' "
-                         "(positive/neutral/negative)")
-    bad = set(coded.tone) - {"positive", "neutral", "negative"}
-    if bad:
-        raise ValueError(f"validation tones {sorted(bad)} unknown; use positive, neutral or negative")
-    s = score_sentences(coded.assign(doc_id="validation", sentence_id=range(len(coded))))
-    out = []
-    for score, thr in (("compound", VADER_THRESHOLD), ("register", REGISTER_THRESHOLD)):
-        pred = label(s[score], thr)
-        acc = float(np.mean([p == t for p, t in zip(pred, coded.tone)]))
-        out.append({"score": score, "n": len(coded), "accuracy": acc,
-                    "kappa": cohen_kappa(coded.tone, pred)})
-    return pd.DataFrame(out)
 
 
 #: The tables this step reads and writes (:mod:`analysis.contracts`).

@@ -231,3 +231,44 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis agreement",
                                      description="Agreement of the package with hand coding, and between coders.")
     return run(add_arguments(parser).parse_args(argv))
+
+
+def validation_agreement(coded: pd.DataFrame) -> pd.DataFrame:
+    """Accuracy and Cohen's kappa (scikit-learn) of both tone scores against a hand coding.
+
+    Parameters
+    ----------
+    coded : pandas.DataFrame
+        Columns ``text`` and ``tone`` (``positive`` / ``neutral`` /
+        ``negative``: the tone of assessment, coded by hand).
+
+    Returns
+    -------
+    pandas.DataFrame
+        score, n, accuracy, kappa; scores read three-way with
+        :data:`VADER_THRESHOLD` and :data:`REGISTER_THRESHOLD`.
+
+    Examples
+    --------
+    >>> coded = pd.DataFrame({"tone": ["positive", "negative", "neutral"], "text": [
+    ...     "The program has been very successful.", "Progress has been slow.",
+    ...     "The mission arrived in May."]})
+    >>> validation_agreement(coded)[["score", "n"]].values.tolist()
+    [['compound', 3], ['register', 3]]
+    """
+    if not {"text", "tone"} <= set(coded.columns):
+        raise ValueError("validation table needs columns 'text' and 'tone' "
+                         "(positive/neutral/negative)")
+    bad = set(coded.tone) - {"positive", "neutral", "negative"}
+    if bad:
+        raise ValueError(f"validation tones {sorted(bad)} unknown; use positive, neutral or negative")
+    from ..measures.sentiment import REGISTER_THRESHOLD, VADER_THRESHOLD, label, score_sentences
+
+    s = score_sentences(coded.assign(doc_id="validation", sentence_id=range(len(coded))))
+    out = []
+    for score, thr in (("compound", VADER_THRESHOLD), ("register", REGISTER_THRESHOLD)):
+        pred = label(s[score], thr)
+        acc = float(np.mean([p == t for p, t in zip(pred, coded.tone)]))
+        out.append({"score": score, "n": len(coded), "accuracy": acc,
+                    "kappa": float(cohen_kappa_score(list(coded.tone), pred))})
+    return pd.DataFrame(out)

@@ -9,8 +9,8 @@ import pytest
 
 from analysis.measures import sentiment
 from analysis.measures.countries import find_mentions
-from analysis.measures.sentiment import (build_tables, cohen_kappa, country_sentiment, score_sentences,
-                                section_sentiment, validation_agreement)
+from analysis.measures.sentiment import build_tables, country_sentiment, score_sentences, section_sentiment
+from analysis.report.agreement import validation_agreement
 from conftest import SEED_DOC
 
 VALIDATION = Path(__file__).parents[1] / "data" / "sentiment_validation.csv"
@@ -125,11 +125,6 @@ def test_sentiment_same_seed_same_output_and_input_untouched(seed_tables):
     pd.testing.assert_frame_equal(seed_tables["sentences"], before)
     c = build_tables(seed_tables, seed=8)["section_sentiment"]
     assert not c.compound_low.equals(a["section_sentiment"].compound_low)
-
-
-def test_sentiment_cohen_kappa_rejects_unequal_codings():
-    with pytest.raises(ValueError, match="same, non-empty"):
-        cohen_kappa(["a"], ["a", "b"])
 
 
 def test_sentiment_validation_rejects_unknown_tone():
