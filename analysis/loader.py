@@ -31,9 +31,12 @@ from .sentences import split_spans
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "section", "heading", "subheading",
                     "paragraph", "page", "footnotes", "text"]
 DOCUMENT_COLUMNS = ["doc_id", "title", "date", "country", "source", "sha256",
-                    "n_sentences", "volume", "url"]
+                    "n_sentences", "volume", "url", "commit"]
 FOOTNOTE_COLUMNS = ["doc_id", "footnote", "text"]
-MANIFEST_COLUMNS = ["doc_id", "file", "volume", "country", "date", "source_url", "sha256"]
+#: ``title`` and ``commit`` (of the HistoryAtState/frus repository) are written
+#: by ``python -m analysis fetch``, one row per selected document of a volume.
+MANIFEST_COLUMNS = ["doc_id", "file", "volume", "country", "date", "source_url", "sha256",
+                    "title", "commit"]
 
 #: File endings read as documents when a folder is given.
 DOCUMENT_SUFFIXES = (".txt", ".xml")
@@ -94,6 +97,9 @@ class Document:
     ----------
     doc_id, title, date, source, sha256 : str
         Metadata; ``date`` is ISO ``YYYY-MM-DD`` or empty when unknown.
+    volume, url, commit : str
+        The volume's title, the document's history.state.gov address and the
+        commit of the data repository it was fetched at (empty when unknown).
     sentences : pandas.DataFrame
         One row per sentence, columns :data:`SENTENCE_COLUMNS`.
     footnotes : pandas.DataFrame
@@ -116,6 +122,7 @@ class Document:
     country: str = ""
     volume: str = ""
     url: str = ""
+    commit: str = ""
     warnings: list = field(default_factory=list)
     section_warnings: list = field(default_factory=list)
 
@@ -123,7 +130,8 @@ class Document:
         """The document's row of ``documents.csv``."""
         return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
                 "country": self.country, "source": self.source, "sha256": self.sha256,
-                "n_sentences": len(self.sentences), "volume": self.volume, "url": self.url}
+                "n_sentences": len(self.sentences), "volume": self.volume, "url": self.url,
+                "commit": self.commit}
 
 
 def file_problem(path) -> str | None:
@@ -167,17 +175,13 @@ def file_problem(path) -> str | None:
     return "is not a regular file"
 
 
-def read_bytes(path) -> bytes:
-    """The bytes of a regular file; any other input is a one-line :class:`LoadError`.
-
-    The type is checked before the file is opened (see :func:`file_problem`);
-    a read error (permission, I/O) names the file.
+def check_file(path) -> None:
+    """Raise a one-line :class:`LoadError` unless ``path`` is a regular file.
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> read_bytes(d)
+    >>> check_file(pathlib.Path(tempfile.mkdtemp()))
     Traceback (most recent call last):
     ...
     analysis.loader.LoadError: load: '...' is a folder; pass files or folders holding *.txt
@@ -190,6 +194,25 @@ def read_bytes(path) -> bytes:
         raise LoadError(f"load: '{path}' is a folder; pass files or folders holding *.txt")
     if problem:
         raise LoadError(f"load: '{path}' {problem}; skipped")
+
+
+def read_bytes(path) -> bytes:
+    """The bytes of a regular file; any other input is a one-line :class:`LoadError`.
+
+    The type is checked before the file is opened (see :func:`check_file`);
+    a read error (permission, I/O) names the file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> read_bytes(d)
+    Traceback (most recent call last):
+    ...
+    analysis.loader.LoadError: load: '...' is a folder; pass files or folders holding *.txt
+    """
+    path = Path(path)
+    check_file(path)
     try:
         with open(path, "rb") as fh:
             return fh.read()
@@ -613,7 +636,11 @@ def read_manifest(path) -> pd.DataFrame:
     missing = [c for c in ("doc_id", "file") if c not in df.columns]
     if missing:
         raise LoadError(f"load: manifest '{path}' lacks column(s) {', '.join(missing)}")
-    repeated = sorted(set(df["file"][df["file"].duplicated()]))
+    # a TEI volume has one row per document (python -m analysis fetch): its file
+    # may repeat with distinct doc_ids; any other file is listed once
+    volume_rows = (df["file"].str.lower().str.endswith(".xml") & (df["doc_id"] != "")
+                   & ~df.duplicated(["file", "doc_id"], keep=False))
+    repeated = sorted(set(df["file"][df["file"].duplicated(keep=False) & ~volume_rows]))
     if repeated:
         raise LoadError(f"manifest: '{path}' lists {repeated[0]!r} twice (rows "
                         f"{', '.join(str(i + 2) for i in df.index[df['file'] == repeated[0]])}); "
@@ -670,8 +697,9 @@ def _add(doc: Document, row, path: Path, docs: list, seen: set, collect: list) -
     seen.add(doc.doc_id)
     if row is not None:
         doc.country = row.country
-        doc.volume = row.volume
-        doc.url = row.source_url
+        doc.volume = row.volume or doc.volume
+        doc.url = row.source_url or doc.url
+        doc.commit = getattr(row, "commit", "") or doc.commit
         doc.date = row.date or doc.date
         if row.sha256 and row.sha256 != doc.sha256:
             warnings.warn(f"load: '{path.name}' differs from its manifest sha256; "
@@ -690,8 +718,12 @@ def _natural_key(doc_id: str):
     return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", doc_id)]
 
 
-def load_path(path, doc_id: str | None = None, encoding: str | None = None) -> list:
+def load_path(path, doc_id: str | None = None, encoding: str | None = None,
+              select=None) -> list:
     """The documents of one input file (a ``.txt`` document or a TEI volume).
+
+    ``select`` (:class:`analysis.tei.Selection`) picks documents of a TEI
+    volume; a plain-text document is one document, always kept.
 
     Raises
     ------
@@ -702,7 +734,7 @@ def load_path(path, doc_id: str | None = None, encoding: str | None = None) -> l
     if path.suffix.lower() == ".xml":
         from .tei import load_tei
 
-        return load_tei(path)
+        return load_tei(path, select=select)
     return [load_document(path, encoding=encoding, doc_id=doc_id)]
 
 
@@ -720,18 +752,21 @@ def _manifest_for(inputs, manifest):
     by_path, by_name = {}, {}
     for row in man.itertuples(index=False):
         rel = Path(row.file)
-        by_path[os.path.normpath(base / rel)] = row
+        by_path.setdefault(os.path.normpath(base / rel), []).append(row)
         by_name.setdefault(rel.name, []).append(row)
 
     def lookup(path):
-        row = by_path.get(os.path.normpath(Path(path).absolute()))
-        if row is not None:
-            return row
-        rows = by_name.get(Path(path).name, [])
-        # a bare file name ("x.txt") when it names one row only
-        if len(rows) == 1 and "/" not in rows[0].file.replace("\\", "/"):
-            return rows[0]
-        return None
+        # a TEI volume: the rows of its documents (a tuple); a text: its row
+        volume = Path(path).suffix.lower() == ".xml"
+        rows = by_path.get(os.path.normpath(Path(path).absolute()))
+        if not rows:
+            rows = by_name.get(Path(path).name, [])
+            # a bare file name ("x.txt") when it names one file only
+            if not rows or len({r.file for r in rows}) > 1 or "/" in rows[0].file.replace("\\", "/"):
+                return None
+        if volume:
+            return tuple(rows)
+        return rows[0] if len(rows) == 1 else None
 
     return lookup
 
@@ -740,7 +775,8 @@ def plan_inputs(inputs, manifest=None, errors: list | None = None) -> list:
     """The files to load, each with its manifest row: ``[(path, row or None), ...]``.
 
     Folders give their documents; messages about inputs that do not exist go
-    to ``errors``.
+    to ``errors``. A TEI volume's "row" is the tuple of its documents' rows
+    (``python -m analysis fetch`` writes one per selected document), or None.
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
@@ -767,6 +803,31 @@ def plan_inputs(inputs, manifest=None, errors: list | None = None) -> list:
     return plan
 
 
+def load_task(path, row, encoding=None, select=None) -> tuple:
+    """What to load from one planned input: ``(path, doc_id, encoding, selection)``.
+
+    A TEI volume whose documents the manifest lists gives those documents
+    only (and of them those ``select`` picks); without rows, ``select``
+    alone decides. A plain-text document has no selection.
+
+    Examples
+    --------
+    >>> load_task(Path("v.xml"), None, select=None)
+    (PosixPath('v.xml'), None, None, None)
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".xml":
+        return path, (row.doc_id or None) if row is not None else None, encoding, None
+    from dataclasses import replace
+
+    from .tei import Selection
+
+    listed = tuple(r.doc_id for r in row) if row else ()
+    if listed:
+        select = replace(select or Selection(), within=listed)
+    return path, None, encoding, (select or None)
+
+
 def _with_doc_id(row, doc_id: str):
     """``row`` (a manifest row or None) with ``doc_id`` set."""
     if row is None:
@@ -786,8 +847,17 @@ def assemble(loaded, errors: list) -> tuple:
     seen: set[str] = set()
     # of two inputs with one doc_id the one first by path is kept, whatever the input order
     for path, row, found in sorted(loaded, key=lambda t: os.path.normpath(Path(t[0]).absolute())):
-        for doc in found:
-            _add(doc, None if path.suffix.lower() == ".xml" else row, path, docs, seen, errors)
+        if path.suffix.lower() != ".xml":
+            for doc in found:
+                _add(doc, row, path, docs, seen, errors)
+            continue
+        rows = {r.doc_id: r for r in row or ()}
+        if found and any(r.sha256 and r.sha256 != found[0].sha256 for r in rows.values()):
+            warnings.warn(f"load: '{path.name}' differs from its manifest sha256; "
+                          "the file was changed since it was recorded", LoadWarning)
+        for doc in found:  # the volume's metadata, and the manifest's (commit) where listed
+            r = rows.get(doc.doc_id)
+            _add(doc, None if r is None else r._replace(sha256=""), path, docs, seen, errors)
     return sorted(docs, key=lambda d: _natural_key(d.doc_id))
 
 
@@ -803,7 +873,7 @@ def foundation_tables(docs: list) -> dict:
 
 
 def load_corpus(inputs, manifest=None, errors: list | None = None,
-                encoding: str | None = None) -> dict:
+                encoding: str | None = None, select=None) -> dict:
     """Load files and folders into the foundation tables.
 
     Parameters
@@ -816,6 +886,8 @@ def load_corpus(inputs, manifest=None, errors: list | None = None,
     errors : list, optional
         Receives one line per input that could not be loaded; the others
         are still loaded. Without it, the first error is raised.
+    select : analysis.tei.Selection, optional
+        Documents to keep of TEI volumes (by id, title, date).
 
     Returns
     -------
@@ -834,9 +906,9 @@ def load_corpus(inputs, manifest=None, errors: list | None = None,
     collect = errors if errors is not None else []
     loaded = []
     for path, row in plan_inputs(inputs, manifest, collect):
+        _, doc_id, _, selection = load_task(path, row, encoding, select)
         try:
-            found = load_path(path, encoding=encoding,
-                              doc_id=(row.doc_id or None) if row is not None else None)
+            found = load_path(path, encoding=encoding, doc_id=doc_id, select=selection)
         except LoadError as exc:
             collect.append(str(exc))
             continue
