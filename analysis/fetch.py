@@ -351,8 +351,9 @@ def run(args) -> int:
     except FetchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    how = ("cached, network not used" if result["cached"]
-           else f"downloaded {result['bytes'] / 1e6:.1f} MB")
+    size = result["bytes"]
+    how = ("cached, network not used" if result["cached"] else
+           f"downloaded {size / 1e6:.1f} MB" if size >= 100_000 else f"downloaded {size / 1e3:.0f} kB")
     print(f"{args.volume} at commit {result['commit'][:12]} ({how}): {result['path']} "
           f"sha256 {result['sha256'][:16]}…")
     n = len(result["selected"])
