@@ -480,3 +480,16 @@ def test_loader_property_decode_raises_only_load_error(raw, encoding):
             assert "\n" not in str(exc) and "'x.txt'" in str(exc)
         else:
             assert "\x00" not in text and "\r" not in text
+
+
+def test_manifest_lists_a_tei_volume_once_per_document_but_a_text_once(tmp_path):
+    from analysis.loader import LoadError, read_manifest
+
+    ok = tmp_path / "ok.csv"
+    ok.write_text("doc_id,file\nv-d1,v.xml\nv-d2,v.xml\n", encoding="utf-8")
+    assert read_manifest(ok).doc_id.tolist() == ["v-d1", "v-d2"]
+    for body in ("doc_id,file\nv-d1,v.xml\nv-d1,v.xml\n", "doc_id,file\na,x.txt\nb,x.txt\n"):
+        bad = tmp_path / "bad.csv"
+        bad.write_text(body, encoding="utf-8")
+        with pytest.raises(LoadError, match="twice"):
+            read_manifest(bad)
