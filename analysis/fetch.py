@@ -283,6 +283,7 @@ def fetch(volume: str, select=None, commit: str = FRUS_COMMIT, folder=None,
         except LoadError as exc:
             raise FetchError(f"fetch: {exc}; fix or move it") from None
     meta = _cached(target, commit)
+    created = not folder.exists()
     tmp = None
     try:
         if meta is None:
@@ -302,6 +303,13 @@ def fetch(volume: str, select=None, commit: str = FRUS_COMMIT, folder=None,
         if not rows.empty:
             base = existing if existing is not None else rows.iloc[:0]
             write_table(merge_rows(base, rows), manifest)
+    except BaseException:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+            tmp = None
+        if created and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()  # a folder made for a fetch that failed: nothing changed
+        raise
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
