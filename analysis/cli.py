@@ -78,6 +78,10 @@ def _cmd_run(args) -> int:
     if not args.inputs or args.out is None:
         print("error: run: give INPUT... and --out DIR (or --from run.json)", file=sys.stderr)
         return 2
+    if select and not any(Path(i).suffix.lower() == ".xml"
+                          or (Path(i).is_dir() and any(Path(i).glob("*.xml"))) for i in args.inputs):
+        print("warning: run: --doc, --title, --from DATE and --to select documents of TEI volumes "
+              "(*.xml); there is none among the inputs, so every document is read", file=sys.stderr)
     try:  # checks before any work
         check_out(args.out)
         if args.manifest is not None:

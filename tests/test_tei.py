@@ -347,3 +347,11 @@ def test_tei_reader_memory_does_not_grow_with_the_volume(tmp_path):
     assert large_size > 5 * small_size > 4_000_000
     assert (large - small) / (large_size - small_size) < 0.1
     assert large < large_size / 10
+
+
+def test_tei_excerpt_of_the_office_of_the_historian_gets_volume_title_and_urls():
+    docs = list(iter_tei(shared_path("frus-tei", "frus1952-54Guat-d9-d11.xml")))
+    assert {d.volume for d in docs} == {"Foreign Relations of the United States, 1952–1954, Guatemala"}
+    assert docs[0].url == "https://history.state.gov/historicaldocuments/frus1952-54Guat/d9"
+    assert docs[0].title.startswith("9. Memorandum for the Record")
+    assert docs[0].date == "1952-04-16"
