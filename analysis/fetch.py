@@ -215,6 +215,25 @@ def _cached(path: Path, commit: str) -> dict | None:
     return meta
 
 
+def _check_recorded(existing: pd.DataFrame, volume: str, commit: str, sha256: str = "") -> None:
+    """Refuse a volume whose rows in ``corpus.csv`` name another commit or other bytes.
+
+    A file at one commit never changes: a new download that differs from the
+    sha256 recorded for it was altered on the way (or served by a wrong mirror).
+    """
+    rows = existing[existing["file"] == f"{volume}.xml"]
+    commits = sorted(set(rows["commit"]) - {""})
+    if commits and commits != [commit]:
+        raise FetchError(f"fetch: {MANIFEST_NAME} lists documents of {volume} at commit "
+                         f"{commits[0]}; pass --commit {commits[0]}, or remove those rows to "
+                         f"fetch commit {commit}")
+    shas = sorted(set(rows["sha256"]) - {""})
+    if sha256 and shas and shas != [sha256]:
+        raise FetchError(f"fetch: {volume} at commit {commit[:12]} came with sha256 "
+                         f"{sha256[:16]}…, but {MANIFEST_NAME} recorded {shas[0][:16]}… for it; "
+                         "the file of a commit does not change: check the base URL and fetch again")
+
+
 def merge_rows(existing: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """``existing`` manifest rows with ``new`` ones added (a doc_id listed again is replaced).
 
@@ -282,6 +301,8 @@ def fetch(volume: str, select=None, commit: str = FRUS_COMMIT, folder=None,
             existing = read_manifest(manifest)
         except LoadError as exc:
             raise FetchError(f"fetch: {exc}; fix or move it") from None
+    if existing is not None:
+        _check_recorded(existing, volume, commit)  # before any request
     meta = _cached(target, commit)
     created = not folder.exists()
     tmp = None
@@ -291,6 +312,8 @@ def fetch(volume: str, select=None, commit: str = FRUS_COMMIT, folder=None,
             source = tmp
         else:
             sha, size, source = meta["sha256"], meta["bytes"], target
+        if existing is not None:
+            _check_recorded(existing, volume, commit, sha)  # a new download: the bytes recorded?
         rows, n_docs = select_rows(source, volume, commit, sha, select)
         if tmp is not None:  # verified: into the cache, with its record
             os.chmod(tmp, 0o666 & ~_umask())

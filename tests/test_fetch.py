@@ -158,7 +158,10 @@ def test_fetch_nothing_selected_exits_1_and_leaves_corpus_unchanged(tmp_path, se
 
 def test_fetch_changed_cache_or_other_commit_is_refused_with_what_to_do(tmp_path, server):
     base, requests = server
-    fetch(VOLUME_ID, commit=COMMIT, folder=tmp_path, base_url=base)
+    # nothing selected: the volume is cached, corpus.csv not written
+    assert fetch(VOLUME_ID, select=Selection(title="no such"), commit=COMMIT, folder=tmp_path,
+                 base_url=base)["selected"].empty
+    assert _listing(tmp_path) == [f"{VOLUME_ID}.xml", f"{VOLUME_ID}.xml.json"]
     with pytest.raises(FetchError, match=f"cached at commit {COMMIT}; pass --commit"):
         fetch(VOLUME_ID, commit="f" * 40, folder=tmp_path, base_url=base)
     cached = tmp_path / f"{VOLUME_ID}.xml"
@@ -208,3 +211,19 @@ def test_fetch_function_returns_what_it_did(tmp_path, server):
     assert not result["cached"] and result["documents"] == N_DOCS
     assert result["selected"].doc_id.tolist() == [f"{VOLUME_ID}-d1"]
     assert fetch(VOLUME_ID, commit=COMMIT, folder=tmp_path, base_url=base)["cached"]
+
+
+def test_fetch_again_after_the_cache_is_deleted_must_give_the_recorded_bytes(tmp_path, server, capsys):
+    base, _ = server
+    assert _fetch(capsys, tmp_path, base, "--doc", "d1")[0] == 0
+    for name in (f"{VOLUME_ID}.xml", f"{VOLUME_ID}.xml.json"):
+        (tmp_path / name).unlink()
+    before = (tmp_path / "corpus.csv").read_bytes()
+    altered = VOLUME.replace(b"hemisphere security", b"hemisphere safety")
+    with serve({VOLUME_PATH: altered}) as (other, _):
+        code, _, err = _fetch(capsys, tmp_path, other, "--doc", "d2")
+    assert code == 1 and "recorded" in err and "check the base URL" in err
+    assert _listing(tmp_path) == ["corpus.csv"] and (tmp_path / "corpus.csv").read_bytes() == before
+    code, _, err = _fetch(capsys, tmp_path, base, "--doc", "d2", commit="e" * 40)
+    assert code == 1 and f"at commit {COMMIT}; pass --commit {COMMIT}" in err
+    assert _fetch(capsys, tmp_path, base, "--doc", "d2")[0] == 0  # the same bytes again: fine
