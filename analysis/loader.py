@@ -822,7 +822,7 @@ def load_task(path, row, encoding=None, select=None) -> tuple:
 
     from .tei import Selection
 
-    listed = tuple(r.doc_id for r in row) if row else ()
+    listed = tuple(r.doc_id for r in row if r.doc_id) if row else ()  # a row without one: no restriction
     if listed:
         select = replace(select or Selection(), within=listed)
     return path, None, encoding, (select or None)

@@ -148,7 +148,9 @@ class Selection:
         parts += [f"--title {self.title!r}"] if self.title else []
         parts += [f"--from {self.start}"] if self.start else []
         parts += [f"--to {self.end}"] if self.end else []
-        parts += [f"the {len(self.within)} document(s) corpus.csv lists"] if self.within else []
+        if self.within:
+            shown = ", ".join(self.within[:3]) + (", …" if len(self.within) > 3 else "")
+            parts.append(f"the document ids the manifest lists for it ({shown})")
         return " ".join(parts)
 
     def as_dict(self) -> dict:
