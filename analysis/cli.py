@@ -3,7 +3,12 @@
 Subcommands
 -----------
 run
-    Load documents (files or folders) and write every table as CSV.
+    Load documents (files or folders) and write every table as CSV;
+    ``--doc``, ``--title``, ``--from DATE``/``--to DATE`` select documents of
+    TEI volumes.
+fetch
+    Download a FRUS volume's TEI at a pinned commit (cached under
+    ``data/external``) and list its selected documents in ``corpus.csv``.
 validate
     Compare objectives, evidence and verdicts with hand coding (gold JSON
     files); ``--cv`` for held-out (leave-one-document-out) figures.
@@ -41,9 +46,20 @@ def _cmd_run(args) -> int:
     from .io.loader import LoadError, read_manifest
     from .pipeline import OutputError, check_out, default_jobs, run, show_progress
 
+    from .io.tei import Selection, is_date_bound, selection_from_args
+
     errors: list[str] = []
     jobs = args.jobs if args.jobs else default_jobs()
     recorded = None
+    start = ""
+    if args.from_record is not None and is_date_bound(str(args.from_record)):
+        start, args.from_record = str(args.from_record).strip(), None  # --from DATE
+    try:
+        args.start = start
+        select = selection_from_args(args)
+    except ValueError as exc:
+        print(f"error: run: {exc}", file=sys.stderr)
+        return 2
     if args.from_record is not None:
         from .io.provenance import read_record
 
@@ -54,6 +70,8 @@ def _cmd_run(args) -> int:
             return 2
         args.inputs = args.inputs or recorded["inputs_given"]
         args.seed = recorded["seed"]
+        if not select and (recorded.get("parameters") or {}).get("select"):
+            select = Selection(**recorded["parameters"]["select"])
         if args.manifest is None and recorded.get("manifest"):
             args.manifest = Path(recorded["manifest"]["path"])
         if args.out is None:
@@ -61,6 +79,10 @@ def _cmd_run(args) -> int:
     if not args.inputs or args.out is None:
         print("error: run: give INPUT... and --out DIR (or --from run.json)", file=sys.stderr)
         return 2
+    if select and not any(Path(i).suffix.lower() == ".xml"
+                          or (Path(i).is_dir() and any(Path(i).glob("*.xml"))) for i in args.inputs):
+        print("warning: run: --doc, --title, --from DATE and --to select documents of TEI volumes "
+              "(*.xml); there is none among the inputs, so every document is read", file=sys.stderr)
     try:  # checks before any work
         check_out(args.out)
         if args.manifest is not None:
@@ -73,7 +95,8 @@ def _cmd_run(args) -> int:
         warnings.showwarning = _one_line_warnings
         try:
             tables = run(args.inputs, args.out, seed=args.seed, manifest=args.manifest,
-                         errors=errors, jobs=jobs, progress=show_progress(args.quiet))
+                         errors=errors, jobs=jobs, progress=show_progress(args.quiet),
+                         select=select or None)
         except (LoadError, OutputError) as exc:
             for e in errors:
                 print(f"error: {e}", file=sys.stderr)
@@ -142,8 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="load documents and write all tables")
     run.add_argument("inputs", nargs="*", help="plain-text documents or folders of them")
     run.add_argument("--out", type=Path, default=None, help="folder for the CSV tables and run.json")
-    run.add_argument("--from", dest="from_record", type=Path, default=None, metavar="RUN_JSON",
-                     help="repeat the run recorded in RUN_JSON (its inputs, manifest and seed) and say what differs")
+    run.add_argument("--from", dest="from_record", type=Path, default=None, metavar="RUN_JSON|DATE",
+                     help="repeat the run recorded in RUN_JSON (its inputs, manifest, seed and "
+                          "selection) and say what differs; a DATE (YYYY, YYYY-MM or YYYY-MM-DD) "
+                          "instead keeps the documents of TEI volumes dated on or after it")
     run.add_argument("--seed", type=seed_argument, default=config.SEED, help="the one seed (default %(default)s)")
     run.add_argument("--manifest", type=Path, default=None,
                      help="corpus.csv with metadata (default: found beside the inputs)")
@@ -152,7 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
                           "the tables do not depend on it")
     run.add_argument("--quiet", action="store_true",
                      help="no progress bars (they show only on a terminal anyway)")
+    from .io.tei import add_selection_arguments
+
+    add_selection_arguments(run, with_from=False)
     run.set_defaults(func=_cmd_run)
+
+    from .io import fetch
+
+    fet = fetch.add_arguments(sub.add_parser(
+        "fetch", help="download a FRUS volume's TEI and list its selected documents in corpus.csv"))
+    fet.set_defaults(func=fetch.run)
 
     from .report import validate
 

@@ -21,6 +21,9 @@ DATA_DIR = PROJECT_ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
 #: Manifest of the raw documents (one row per document).
 MANIFEST = DATA_DIR / "corpus.csv"
+#: FRUS volumes fetched by ``python -m analysis fetch`` (TEI, cached with
+#: their sha256) and their ``corpus.csv`` of selected documents; not committed.
+EXTERNAL_DIR = DATA_DIR / "external"
 #: Derived tables and executed notebooks; deletable.
 BUILD_DIR = PROJECT_ROOT / "build"
 #: Committed figures with the CSV of the data each plots.

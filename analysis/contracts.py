@@ -104,7 +104,7 @@ def _cols(spec: str) -> dict:
 
 
 DOCUMENTS = _cols("doc_id:text title:text date:text country:text source:text sha256:text "
-                  "n_sentences:int volume:text url:text")
+                  "n_sentences:int volume:text url:text commit:text")
 SENTENCES = _cols("doc_id:text sentence_id:int section:text heading:text subheading:text "
                   "paragraph:int page:Int footnotes:text text:text")
 FOOTNOTES = _cols("doc_id:text footnote:int text:text")

@@ -112,7 +112,8 @@ def load_and_measure(task) -> tuple:
     Parameters
     ----------
     task : tuple
-        ``(path, doc_id or None, encoding or None)``.
+        ``(path, doc_id or None, encoding or None, selection or None)``
+        (:func:`analysis.text.corpus.load_task`).
 
     Returns
     -------
@@ -125,11 +126,11 @@ def load_and_measure(task) -> tuple:
     from .io.loader import LoadError
     from .text.corpus import load_path
 
-    path, doc_id, encoding = task
+    path, doc_id, encoding, select = task
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            docs = load_path(path, doc_id=doc_id, encoding=encoding)
+            docs = load_path(path, doc_id=doc_id, encoding=encoding, select=select)
             measures = [{name: function(doc.sentences)
                          for name, function in DOCUMENT_STEPS.items()} for doc in docs]
         except LoadError as exc:
@@ -167,7 +168,7 @@ def _stream(tasks, jobs: int):
 
 
 def load_measured(inputs, manifest=None, errors=None, jobs: int = 1,
-                  progress: bool = False, encoding=None) -> dict:
+                  progress: bool = False, encoding=None, select=None) -> dict:
     """Foundation tables plus the per-document measures, documents streamed.
 
     Equal to :func:`analysis.text.corpus.load_corpus` followed by the
@@ -180,12 +181,11 @@ def load_measured(inputs, manifest=None, errors=None, jobs: int = 1,
     ['documents', 'footnotes', 'mentions', 'sentences', 'sentiment']
     """
     from .io.loader import LoadError, LoadWarning, plan_inputs
-    from .text.corpus import assemble, foundation_tables
+    from .text.corpus import assemble, foundation_tables, load_task
 
     collect = errors if errors is not None else []
     plan = plan_inputs(inputs, manifest, collect)
-    tasks = [(path, (row.doc_id or None) if row is not None else None, encoding)
-             for path, row in plan]
+    tasks = [load_task(path, row, encoding, select) for path, row in plan]
     loaded, measures = [], {}
     results = _stream(tasks, jobs)
     bar = _bar(total=len(tasks), desc="load, countries, sentiment", unit="doc",
@@ -213,7 +213,7 @@ def load_measured(inputs, manifest=None, errors=None, jobs: int = 1,
 
 
 def build(inputs, seed: int = config.SEED, manifest=None, errors=None, jobs: int = 1,
-          progress: bool = False) -> dict:
+          progress: bool = False, select=None) -> dict:
     """Load ``inputs`` (files or folders) and compute every table.
 
     Parameters
@@ -232,13 +232,16 @@ def build(inputs, seed: int = config.SEED, manifest=None, errors=None, jobs: int
         :func:`default_jobs`); the tables do not depend on it.
     progress : bool, default False
         Show tqdm progress bars on standard error.
+    select : analysis.io.tei.Selection, optional
+        Documents to keep of TEI volumes (by id, title, date); plain-text
+        documents are always kept.
 
     Returns
     -------
     dict of str to pandas.DataFrame
     """
     tables = load_measured(inputs, manifest=manifest, errors=errors, jobs=jobs,
-                           progress=progress)
+                           progress=progress, select=select)
     return run_steps(tables, seed=seed, progress=progress)
 
 
@@ -414,7 +417,7 @@ def write_all(tables: dict, out, extra: dict | None = None) -> list[Path]:
 
 
 def run(inputs, out, seed: int = config.SEED, manifest=None, errors=None, jobs: int = 1,
-        progress: bool = False) -> dict:
+        progress: bool = False, select=None) -> dict:
     """Build every table of ``inputs`` and write them to ``out``.
 
     What ``python -m analysis run`` does. Beside the tables, in the same
@@ -423,8 +426,9 @@ def run(inputs, out, seed: int = config.SEED, manifest=None, errors=None, jobs: 
     before any work (:func:`check_out`, :func:`out_lock`); the tables
     replace the old ones as one set (:func:`write_all`). Nothing is written
     when no input could be loaded (then ``documents`` is empty); ``errors``
-    receives one line per input that could not be read; ``jobs`` and
-    ``progress`` as in :func:`build`.
+    receives one line per input that could not be read; ``jobs``,
+    ``progress`` and ``select`` as in :func:`build` (the selection is
+    recorded in ``run.json``).
 
     Returns
     -------
@@ -441,10 +445,13 @@ def run(inputs, out, seed: int = config.SEED, manifest=None, errors=None, jobs: 
     with out_lock(out):
         started, t0 = datetime.now(timezone.utc), time.monotonic()
         tables = build(inputs, seed=seed, manifest=manifest, errors=errors, jobs=jobs,
-                       progress=progress)
+                       progress=progress, select=select)
         if not tables["documents"].empty:
             used = Path(manifest) if manifest else _find_manifest([Path(i) for i in inputs])
+            parameters = {"jobs": jobs}
+            if select:
+                parameters["select"] = select.as_dict()
             record = run_record(inputs, used, seed, started, time.monotonic() - t0,
-                                parameters={"jobs": jobs})
+                                parameters=parameters)
             write_all(tables, out, extra={RUN_FILE: json.dumps(record, indent=1, sort_keys=True) + "\n"})
     return tables

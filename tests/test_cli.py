@@ -311,3 +311,68 @@ def test_pipeline_folders_of_a_killed_swap_are_cleaned_and_the_old_set_restored(
     write_all({"a": pd.DataFrame({"x": [1]})}, out)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
     assert sorted(p.name for p in out.iterdir()) == ["a.csv", "figures"]
+
+
+# --- issue 15: run selects documents of a local TEI volume ------------------------------------
+
+def _volume_file(tmp_path, n_docs=12):
+    from tei_fixtures import make_volume
+
+    p = tmp_path / "v.xml"
+    p.write_text(make_volume(n_docs), encoding="utf-8")
+    return p
+
+
+def test_cli_run_selects_documents_of_a_local_tei_volume_by_title_and_date(tmp_path, capsys):
+    import json
+
+    from analysis.io.tables import read_table
+    from tei_fixtures import VOLUME_ID, expected_date, is_policy
+
+    vol = _volume_file(tmp_path)
+    out = tmp_path / "out"
+    assert main(["run", str(vol), "--title", "policy statement", "--from", "1951-01",
+                 "--to", "1951-02-10", "--out", str(out), "--jobs", "1", "--quiet"]) == 0, \
+        capsys.readouterr().err
+    want = [n for n in range(1, 13) if is_policy(n) and "1951-01-01" <= expected_date(n) <= "1951-02-10"]
+    docs = read_table(out / "documents.csv")
+    assert docs.doc_id.tolist() == [f"{VOLUME_ID}-d{n}" for n in want] and want
+    record = json.loads((out / "run.json").read_text())
+    assert record["parameters"]["select"] == {"docs": [], "title": "policy statement",
+                                              "start": "1951-01", "end": "1951-02-10"}
+    # run --from run.json repeats the selection
+    again = tmp_path / "again"
+    assert main(["run", "--from", str(out / "run.json"), "--out", str(again), "--jobs", "1",
+                 "--quiet"]) == 0
+    assert (again / "documents.csv").read_bytes() == (out / "documents.csv").read_bytes()
+    assert json.loads((again / "run.json").read_text())["run_id"] == record["run_id"]
+
+
+def test_cli_run_selection_changes_the_run_id_and_keeps_plain_text_whole(tmp_path, capsys):
+    import json
+
+    from analysis.io.tables import read_table
+
+    vol = _volume_file(tmp_path)
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert main(["run", str(vol), str(SEED_FILE), "--out", str(a), "--jobs", "1", "--quiet"]) == 0
+    assert main(["run", str(vol), str(SEED_FILE), "--doc", "d3", "--out", str(b), "--jobs", "1",
+                 "--quiet"]) == 0
+    assert read_table(b / "documents.csv").doc_id.tolist() == ["frus1951v02-peru", "frus1999v09-d3"]
+    ids = [json.loads((d / "run.json").read_text())["run_id"] for d in (a, b)]
+    assert ids[0] != ids[1]
+
+
+def test_cli_run_bad_or_empty_selection_is_one_line(tmp_path, capsys, no_work):
+    vol = _volume_file(tmp_path)
+    assert main(["run", str(vol), "--title", "[", "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a regular expression" in err
+
+
+def test_cli_run_selection_matching_nothing_says_so(tmp_path, capsys):
+    vol = _volume_file(tmp_path)
+    assert main(["run", str(vol), "--doc", "d99", "--out", str(tmp_path / "o"), "--jobs", "1",
+                 "--quiet"]) == 1
+    assert "no document matches --doc d99" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

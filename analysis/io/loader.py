@@ -9,15 +9,24 @@ sections and sentences is the next step, :mod:`analysis.text`.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import warnings
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
 from .. import config
 
-MANIFEST_COLUMNS = ["doc_id", "file", "volume", "country", "date", "source_url", "sha256"]
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: A date as the series prints it ("May 8, 1950"); see :func:`_parse_date`.
+_DATE = re.compile(rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),\s+(?P<year>1[89]\d\d)\b")
+
+#: ``title`` and ``commit`` (of the HistoryAtState/frus repository) are written
+#: by ``python -m analysis fetch``, one row per selected document of a volume.
+MANIFEST_COLUMNS = ["doc_id", "file", "volume", "country", "date", "source_url", "sha256",
+                    "title", "commit"]
 
 
 #: File endings read as documents when a folder is given.
@@ -73,17 +82,13 @@ def file_problem(path) -> str | None:
     return "is not a regular file"
 
 
-def read_bytes(path) -> bytes:
-    """The bytes of a regular file; any other input is a one-line :class:`LoadError`.
-
-    The type is checked before the file is opened (see :func:`file_problem`);
-    a read error (permission, I/O) names the file.
+def check_file(path) -> None:
+    """Raise a one-line :class:`LoadError` unless ``path`` is a regular file.
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> read_bytes(d)
+    >>> check_file(pathlib.Path(tempfile.mkdtemp()))
     Traceback (most recent call last):
     ...
     analysis.io.loader.LoadError: load: '...' is a folder; pass files or folders holding *.txt
@@ -96,6 +101,25 @@ def read_bytes(path) -> bytes:
         raise LoadError(f"load: '{path}' is a folder; pass files or folders holding *.txt")
     if problem:
         raise LoadError(f"load: '{path}' {problem}; skipped")
+
+
+def read_bytes(path) -> bytes:
+    """The bytes of a regular file; any other input is a one-line :class:`LoadError`.
+
+    The type is checked before the file is opened (see :func:`check_file`);
+    a read error (permission, I/O) names the file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> read_bytes(d)
+    Traceback (most recent call last):
+    ...
+    analysis.io.loader.LoadError: load: '...' is a folder; pass files or folders holding *.txt
+    """
+    path = Path(path)
+    check_file(path)
     try:
         with open(path, "rb") as fh:
             return fh.read()
@@ -221,7 +245,11 @@ def read_manifest(path) -> pd.DataFrame:
     missing = [c for c in ("doc_id", "file") if c not in df.columns]
     if missing:
         raise LoadError(f"load: manifest '{path}' lacks column(s) {', '.join(missing)}")
-    repeated = sorted(set(df["file"][df["file"].duplicated()]))
+    # a TEI volume has one row per document (python -m analysis fetch): its file
+    # may repeat with distinct doc_ids; any other file is listed once
+    volume_rows = (df["file"].str.lower().str.endswith(".xml") & (df["doc_id"] != "")
+                   & ~df.duplicated(["file", "doc_id"], keep=False))
+    repeated = sorted(set(df["file"][df["file"].duplicated(keep=False) & ~volume_rows]))
     if repeated:
         raise LoadError(f"manifest: '{path}' lists {repeated[0]!r} twice (rows "
                         f"{', '.join(str(i + 2) for i in df.index[df['file'] == repeated[0]])}); "
@@ -283,18 +311,21 @@ def _manifest_for(inputs, manifest):
     by_path, by_name = {}, {}
     for row in man.itertuples(index=False):
         rel = Path(row.file)
-        by_path[os.path.normpath(base / rel)] = row
+        by_path.setdefault(os.path.normpath(base / rel), []).append(row)
         by_name.setdefault(rel.name, []).append(row)
 
     def lookup(path):
-        row = by_path.get(os.path.normpath(Path(path).absolute()))
-        if row is not None:
-            return row
-        rows = by_name.get(Path(path).name, [])
-        # a bare file name ("x.txt") when it names one row only
-        if len(rows) == 1 and "/" not in rows[0].file.replace("\\", "/"):
-            return rows[0]
-        return None
+        # a TEI volume: the rows of its documents (a tuple); a text: its row
+        volume = Path(path).suffix.lower() == ".xml"
+        rows = by_path.get(os.path.normpath(Path(path).absolute()))
+        if not rows:
+            rows = by_name.get(Path(path).name, [])
+            # a bare file name ("x.txt") when it names one file only
+            if not rows or len({r.file for r in rows}) > 1 or "/" in rows[0].file.replace("\\", "/"):
+                return None
+        if volume:
+            return tuple(rows)
+        return rows[0] if len(rows) == 1 else None
 
     return lookup
 
@@ -303,7 +334,8 @@ def plan_inputs(inputs, manifest=None, errors: list | None = None) -> list:
     """The files to load, each with its manifest row: ``[(path, row or None), ...]``.
 
     Folders give their documents; messages about inputs that do not exist go
-    to ``errors``.
+    to ``errors``. A TEI volume's "row" is the tuple of its documents' rows
+    (``python -m analysis fetch`` writes one per selected document), or None.
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
@@ -336,3 +368,25 @@ def _with_doc_id(row, doc_id: str):
         row = pd.DataFrame([dict.fromkeys(MANIFEST_COLUMNS, "")]).itertuples(index=False).__next__()
         row = row._replace(file="")
     return row._replace(doc_id=doc_id)
+
+
+def _parse_date(text: str) -> str:
+    m = _DATE.search(text)
+    if not m:
+        return ""
+    try:
+        d = datetime.strptime(f"{m.group('month')} {m.group('day')} {m.group('year')}", "%B %d %Y")
+    except ValueError:
+        return ""
+    return d.strftime("%Y-%m-%d")
+
+
+def _natural_key(doc_id: str):
+    """Sort key of a doc_id with its numbers compared as numbers ("d9" < "d10").
+
+    Examples
+    --------
+    >>> sorted(["v2d10", "v2d9", "a"], key=_natural_key)
+    ['a', 'v2d9', 'v2d10']
+    """
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", doc_id)]

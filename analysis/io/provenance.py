@@ -88,6 +88,8 @@ def run_record(inputs, manifest, seed: int, started: datetime, duration_s: float
     decisive = {"inputs": [[Path(f["path"]).name, f["sha256"]] for f in files],
                 "manifest": man["sha256"] if man else None, "seed": int(seed),
                 "package": __version__, "python": platform.python_version(), "dependencies": deps}
+    if (parameters or {}).get("select"):  # a selection of documents decides the tables too
+        decisive["select"] = parameters["select"]
     run_id = hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()[:16]
     return {"run_id": run_id, "command": "python -m analysis run", "inputs_given": [str(i) for i in inputs],
             "inputs": files, "manifest": man, "seed": int(seed), "parameters": parameters or {},

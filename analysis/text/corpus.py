@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config  # noqa: F401  (the doctests read config.RAW_DIR)
-from ..io.loader import LoadError, LoadWarning, _display_path, decode_text, plan_inputs, read_bytes
+from ..io.loader import (LoadError, LoadWarning, _display_path, _natural_key, decode_text, plan_inputs,
+                         read_bytes)
 from .document import DOCUMENT_COLUMNS, FOOTNOTE_COLUMNS, SENTENCE_COLUMNS, Document, parse_text
 
 def load_document(path, doc_id: str | None = None, encoding: str | None = None) -> Document:
@@ -59,8 +60,9 @@ def _add(doc: Document, row, path: Path, docs: list, seen: set, collect: list) -
     seen.add(doc.doc_id)
     if row is not None:
         doc.country = row.country
-        doc.volume = row.volume
-        doc.url = row.source_url
+        doc.volume = row.volume or doc.volume
+        doc.url = row.source_url or doc.url
+        doc.commit = getattr(row, "commit", "") or doc.commit
         doc.date = row.date or doc.date
         if row.sha256 and row.sha256 != doc.sha256:
             warnings.warn(f"load: '{path.name}' differs from its manifest sha256; "
@@ -68,19 +70,37 @@ def _add(doc: Document, row, path: Path, docs: list, seen: set, collect: list) -
     docs.append(doc)
 
 
-def _natural_key(doc_id: str):
-    """Sort key of a doc_id with its numbers compared as numbers ("d9" < "d10").
+def load_task(path, row, encoding=None, select=None) -> tuple:
+    """What to load from one planned input: ``(path, doc_id, encoding, selection)``.
+
+    A TEI volume whose documents the manifest lists gives those documents
+    only (and of them those ``select`` picks); without rows, ``select``
+    alone decides. A plain-text document has no selection.
 
     Examples
     --------
-    >>> sorted(["v2d10", "v2d9", "a"], key=_natural_key)
-    ['a', 'v2d9', 'v2d10']
+    >>> load_task(Path("v.xml"), None, select=None)
+    (PosixPath('v.xml'), None, None, None)
     """
-    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", doc_id)]
+    path = Path(path)
+    if path.suffix.lower() != ".xml":
+        return path, (row.doc_id or None) if row is not None else None, encoding, None
+    from dataclasses import replace
+
+    from ..io.tei import Selection
+
+    listed = tuple(r.doc_id for r in row if r.doc_id) if row else ()  # a row without one: no restriction
+    if listed:
+        select = replace(select or Selection(), within=listed)
+    return path, None, encoding, (select or None)
 
 
-def load_path(path, doc_id: str | None = None, encoding: str | None = None) -> list:
+def load_path(path, doc_id: str | None = None, encoding: str | None = None,
+              select=None) -> list:
     """The documents of one input file (a ``.txt`` document or a TEI volume).
+
+    ``select`` (:class:`analysis.io.tei.Selection`) picks documents of a TEI
+    volume; a plain-text document is one document, always kept.
 
     Raises
     ------
@@ -89,7 +109,7 @@ def load_path(path, doc_id: str | None = None, encoding: str | None = None) -> l
     """
     path = Path(path)
     if path.suffix.lower() == ".xml":
-        return load_tei(path)
+        return load_tei(path, select=select)
     return [load_document(path, encoding=encoding, doc_id=doc_id)]
 
 
@@ -104,8 +124,17 @@ def assemble(loaded, errors: list) -> tuple:
     seen: set[str] = set()
     # of two inputs with one doc_id the one first by path is kept, whatever the input order
     for path, row, found in sorted(loaded, key=lambda t: os.path.normpath(Path(t[0]).absolute())):
-        for doc in found:
-            _add(doc, None if path.suffix.lower() == ".xml" else row, path, docs, seen, errors)
+        if path.suffix.lower() != ".xml":
+            for doc in found:
+                _add(doc, row, path, docs, seen, errors)
+            continue
+        rows = {r.doc_id: r for r in row or ()}
+        if found and any(r.sha256 and r.sha256 != found[0].sha256 for r in rows.values()):
+            warnings.warn(f"load: '{path.name}' differs from its manifest sha256; "
+                          "the file was changed since it was recorded", LoadWarning)
+        for doc in found:  # the volume's metadata, and the manifest's (commit) where listed
+            r = rows.get(doc.doc_id)
+            _add(doc, None if r is None else r._replace(sha256=""), path, docs, seen, errors)
     return sorted(docs, key=lambda d: _natural_key(d.doc_id))
 
 
@@ -121,7 +150,7 @@ def foundation_tables(docs: list) -> dict:
 
 
 def load_corpus(inputs, manifest=None, errors: list | None = None,
-                encoding: str | None = None) -> dict:
+                encoding: str | None = None, select=None) -> dict:
     """Load files and folders into the foundation tables.
 
     Parameters
@@ -134,6 +163,8 @@ def load_corpus(inputs, manifest=None, errors: list | None = None,
     errors : list, optional
         Receives one line per input that could not be loaded; the others
         are still loaded. Without it, the first error is raised.
+    select : analysis.io.tei.Selection, optional
+        Documents to keep of TEI volumes (by id, title, date).
 
     Returns
     -------
@@ -152,9 +183,9 @@ def load_corpus(inputs, manifest=None, errors: list | None = None,
     collect = errors if errors is not None else []
     loaded = []
     for path, row in plan_inputs(inputs, manifest, collect):
+        _, doc_id, _, selection = load_task(path, row, encoding, select)
         try:
-            found = load_path(path, encoding=encoding,
-                              doc_id=(row.doc_id or None) if row is not None else None)
+            found = load_path(path, encoding=encoding, doc_id=doc_id, select=selection)
         except LoadError as exc:
             collect.append(str(exc))
             continue
@@ -165,55 +196,75 @@ def load_corpus(inputs, manifest=None, errors: list | None = None,
     return foundation_tables(docs)
 
 
-def load_tei(path) -> list:
-    """Load every document of a TEI file as :class:`analysis.text.document.Document`.
+def load_tei(path, select=None) -> list:
+    """Load the documents of a TEI file as :class:`analysis.text.document.Document`.
 
-    A document div that is empty or cannot be parsed is left out with a
+    The volume is streamed (:func:`iter_tei`); ``select`` keeps only some
+    of its documents. Each document gets the volume's title as ``volume``,
+    its history.state.gov address as ``url`` and its date from
+    ``frus:doc-dateTime-min`` or its dateline. A document div that is empty
+    or cannot be parsed is left out with a
     :class:`analysis.io.loader.LoadWarning`; the rest of the volume is kept.
 
     Raises
     ------
     analysis.io.loader.LoadError
-        When the file is not well-formed XML or holds no document with text.
+        When the file is not well-formed XML, holds no document with text,
+        or no document matches ``select``.
     """
     from defusedxml import DefusedXmlException
     from defusedxml import ElementTree as ET
 
-    from ..io.tei import tei_documents
+    from ..io.loader import check_file
+    from ..io.tei import Selection, file_sha256, iter_tei  # noqa: F401  (Selection: the annotation)
 
     path = Path(path)
-    raw = read_bytes(path)
-    problems: list[str] = []
+    check_file(path)
     try:
-        rendered = tei_documents(raw, problems, volume=path.stem)
-    except (ET.ParseError, DefusedXmlException) as exc:
-        raise LoadError(f"load: '{path.name}' is not well-formed TEI XML ({exc}); "
-                        "pass the volume file from HistoryAtState/frus") from None
-    except RecursionError:
-        raise LoadError(f"load: '{path.name}' nests elements too deeply to parse") from None
-    if not rendered:
-        raise LoadError(f"load: '{path.name}' holds no <div type=\"document\">; "
-                        "is it a FRUS TEI volume?")
-    for p in problems:
-        warnings.warn(f"load: '{path.name}': {p}", LoadWarning, stacklevel=2)
-    sha = hashlib.sha256(raw).hexdigest()
-    docs = []
-    for doc_id, text in rendered:
+        sha = file_sha256(path)
+    except OSError as exc:
+        raise LoadError(f"load: '{path}' cannot be read ({type(exc).__name__}: "
+                        f"{exc.strerror or exc}); check its permissions") from None
+    problems: list[str] = []
+    docs, n_docs = [], 0
+    stream = iter_tei(path, problems, volume=path.stem, select=select)
+    while True:
         try:
-            doc = parse_text(text, doc_id, source=_display_path(path), sha256=sha)
+            rendered = next(stream)
+        except StopIteration:
+            break
+        except (ET.ParseError, DefusedXmlException, ValueError, LookupError) as exc:
+            detail = " ".join(str(exc).split())
+            raise LoadError(f"load: '{path.name}' is not well-formed TEI XML ({detail}); "
+                            "pass the volume file from HistoryAtState/frus") from None
+        except RecursionError:
+            raise LoadError(f"load: '{path.name}' nests elements too deeply to parse") from None
+        n_docs += 1
+        try:
+            doc = parse_text(rendered.text, rendered.doc_id, source=_display_path(path), sha256=sha)
         except (ValueError, RecursionError) as exc:
-            warnings.warn(f"load: '{path.name}': document {doc_id} cannot be parsed "
+            warnings.warn(f"load: '{path.name}': document {rendered.doc_id} cannot be parsed "
                           f"({type(exc).__name__}: {exc}); left out, the rest of the volume kept",
                           LoadWarning, stacklevel=2)
             continue
         if doc.sentences.empty:
-            warnings.warn(f"load: '{path.name}': document {doc_id} has no text; "
+            warnings.warn(f"load: '{path.name}': document {rendered.doc_id} has no text; "
                           "left out, the rest of the volume kept", LoadWarning, stacklevel=2)
             continue
         for w in doc.warnings:
             warnings.warn(f"load: '{path.name}': {w}", LoadWarning, stacklevel=2)
+        doc.volume, doc.url = rendered.volume, rendered.url
+        doc.date = rendered.date or doc.date
         docs.append(doc)
+    for p in problems:
+        warnings.warn(f"load: '{path.name}': {p}", LoadWarning, stacklevel=2)
+    if not n_docs:
+        if select:
+            raise LoadError(f"load: '{path.name}': no document matches {select.describe()}; "
+                            "widen the selection")
+        raise LoadError(f"load: '{path.name}' holds no <div type=\"document\">; "
+                        "is it a FRUS TEI volume?")
     if not docs:
-        raise LoadError(f"load: '{path.name}': none of its {len(rendered)} document(s) has text; "
+        raise LoadError(f"load: '{path.name}': none of its {n_docs} document(s) has text; "
                         "is it a FRUS TEI volume?")
     return docs

@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import pandas as pd
 
+from ..io.loader import _parse_date
 from .sections import is_section_name, is_subheading_line, parse_heading, split_run_in
 from .sentences import split_spans
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "section", "heading", "subheading",
                     "paragraph", "page", "footnotes", "text"]
 DOCUMENT_COLUMNS = ["doc_id", "title", "date", "country", "source", "sha256",
-                    "n_sentences", "volume", "url"]
+                    "n_sentences", "volume", "url", "commit"]
 FOOTNOTE_COLUMNS = ["doc_id", "footnote", "text"]
 
 
@@ -58,8 +58,6 @@ _PAGE_BLOCK = re.compile(PAGE_MARKER)
 _FOOTNOTE_LINE = re.compile(r"^(?P<indent>\s*)(?P<num>\d{1,3})\.\s+(?P<text>\S.*)$")
 _BLANKS = re.compile(r"[ \t]{2,}|\t")
 _ELLIPSIS_BLOCK = re.compile(r"^[\s.·*…]+$")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE = re.compile(rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),\s+(?P<year>1[89]\d\d)\b")
 #: Front matter before the first heading is short; a longer block is body.
 MAX_FRONT_MATTER_WORDS = 14
 #: A first block longer than this is body text, not a title: the titles of
@@ -77,6 +75,9 @@ class Document:
     ----------
     doc_id, title, date, source, sha256 : str
         Metadata; ``date`` is ISO ``YYYY-MM-DD`` or empty when unknown.
+    volume, url, commit : str
+        The volume's title, the document's history.state.gov address and the
+        commit of the data repository it was fetched at (empty when unknown).
     sentences : pandas.DataFrame
         One row per sentence, columns :data:`SENTENCE_COLUMNS`.
     footnotes : pandas.DataFrame
@@ -99,6 +100,7 @@ class Document:
     country: str = ""
     volume: str = ""
     url: str = ""
+    commit: str = ""
     warnings: list = field(default_factory=list)
     section_warnings: list = field(default_factory=list)
 
@@ -106,7 +108,8 @@ class Document:
         """The document's row of ``documents.csv``."""
         return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
                 "country": self.country, "source": self.source, "sha256": self.sha256,
-                "n_sentences": len(self.sentences), "volume": self.volume, "url": self.url}
+                "n_sentences": len(self.sentences), "volume": self.volume, "url": self.url,
+                "commit": self.commit}
 
 
 def _split_footnotes(lines: list[str]):
@@ -220,17 +223,6 @@ def _more_words_than(text: str, n: int) -> bool:
     (True, False)
     """
     return len(text[:64 * (n + 1)].split(None, n)) > n
-
-
-def _parse_date(text: str) -> str:
-    m = _DATE.search(text)
-    if not m:
-        return ""
-    try:
-        d = datetime.strptime(f"{m.group('month')} {m.group('day')} {m.group('year')}", "%B %d %Y")
-    except ValueError:
-        return ""
-    return d.strftime("%Y-%m-%d")
 
 
 def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Document:

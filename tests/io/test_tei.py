@@ -243,3 +243,118 @@ def test_tei_sentence_with_a_page_break_is_not_taken_for_a_subheading(tmp_path):
         warnings.simplefilter("ignore")
         docs = load_tei(p)
     assert " ".join(docs[0].sentences.text).split() == ["The", "A."]
+
+
+# --- issue 15: streaming, header metadata, selection ------------------------------------------
+
+from analysis import config  # noqa: E402
+from analysis.text.corpus import load_document  # noqa: E402
+from analysis.io.tei import Selection, date_bound, iter_tei  # noqa: E402
+from tei_fixtures import SEED_TEI, VOLUME_ID, expected_date, is_policy, make_volume  # noqa: E402
+
+SENTENCE_FIELDS = ["section", "heading", "subheading", "paragraph", "page", "footnotes", "text"]
+
+
+def test_tei_and_plain_text_of_the_seed_give_the_same_sections_and_sentences():
+    tei = load_tei(SEED_TEI)[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain = load_document(config.RAW_DIR / "frus1951v02-peru-policy-statement.txt")
+    assert tei.title == plain.title
+    assert len(tei.sentences) == len(plain.sentences) > 90
+    assert tei.sentences[SENTENCE_FIELDS].equals(plain.sentences[SENTENCE_FIELDS])
+    assert tei.footnotes.text.tolist() == plain.footnotes.text.tolist()
+
+
+def test_tei_header_title_and_idno_fill_volume_and_url_of_every_document(tmp_path):
+    p = tmp_path / "anything.xml"
+    p.write_text(make_volume(6), encoding="utf-8")
+    docs = load_tei(p)
+    assert {d.volume for d in docs} == {"Foreign Relations of the United States, 1951, Test Volume IX"}
+    assert [d.url for d in docs] == [f"https://history.state.gov/historicaldocuments/{VOLUME_ID}/d{n}"
+                                     for n in range(1, 7)]
+    assert [d.doc_id for d in docs] == [f"{VOLUME_ID}-d{n}" for n in range(1, 7)]
+
+
+def test_tei_volume_without_header_or_ids_has_no_url(volume):
+    # VOLUME above: a root xml:id but no idno; divs with xml:id -> url from the root id
+    assert [d.url for d in iter_tei(volume)][0].endswith("/frus1999v01/d5")
+    bare = b'<TEI><text><body><div type="document"><p>A.</p></div></body></text></TEI>'
+    assert [(d.url, d.volume) for d in iter_tei(bare)] == [("", "")]
+
+
+def test_tei_date_from_doc_datetime_min_else_dateline_date_else_dateline_text():
+    docs = list(iter_tei(make_volume(14).encode()))
+    assert [d.date for d in docs] == [expected_date(n) for n in range(1, 15)]
+    stamped = b'''<TEI xmlns:frus="http://history.state.gov/frus/ns/1.0"><div type="document"
+        frus:doc-dateTime-min="1950-05-08T09:00:00-04:00"><head>T</head>
+        <dateline>Bogot\xc3\xa1, June 1, 1950.</dateline><p>A.</p></div></TEI>'''
+    assert [d.date for d in iter_tei(stamped)] == ["1950-05-08"]
+
+
+def test_tei_selection_by_doc_title_and_date_is_the_one_used_by_load_tei(tmp_path):
+    p = tmp_path / "v.xml"
+    p.write_text(make_volume(24), encoding="utf-8")
+    picked = load_tei(p, select=Selection(title="policy statement"))
+    assert [d.doc_id for d in picked] == [f"{VOLUME_ID}-d{n}" for n in range(1, 25) if is_policy(n)]
+    dated = load_tei(p, select=Selection(start="1951-02", end="1951-02"))
+    assert [d.date for d in dated] == [expected_date(n) for n in range(1, 25)
+                                       if expected_date(n).startswith("1951-02")]
+    both = load_tei(p, select=Selection(docs=("d8", f"{VOLUME_ID}-d12", "d13"), title="Policy"))
+    assert [d.doc_id for d in both] == [f"{VOLUME_ID}-d8", f"{VOLUME_ID}-d12"]
+    with pytest.raises(LoadError, match=r"no document matches --doc d99; widen the selection"):
+        load_tei(p, select=Selection(docs=("d99",)))
+
+
+def test_selection_rejects_bad_regex_dates_and_reversed_ranges():
+    with pytest.raises(ValueError, match="not a regular expression"):
+        Selection(title="(")
+    with pytest.raises(ValueError, match="is not YYYY, YYYY-MM or YYYY-MM-DD"):
+        Selection(start="1951-13")
+    with pytest.raises(ValueError, match="ends .* before it starts"):
+        Selection(start="1952", end="1951")
+
+
+def test_selection_date_bounds_are_inclusive_and_undated_documents_left_out():
+    s = Selection(start="1951-03", end="1951-03")
+    assert s.matches("v-d1", "d1", "T", "1951-03-01") and s.matches("v-d1", "d1", "T", "1951-03-31")
+    assert not s.matches("v-d1", "d1", "T", "1951-04-01")
+    assert not s.matches("v-d1", "d1", "T", "")
+    assert Selection(title="x").matches("v-d1", "d1", "T x", "")
+    assert date_bound("1951-02", end=True) >= "1951-02-28"
+
+
+def test_tei_reader_memory_does_not_grow_with_the_volume(tmp_path):
+    # Peak Python memory (tracemalloc) while streaming a ~1 MB and a ~6 MB volume of the same
+    # documents: a whole tree grows by ~2.3 bytes per byte of XML (defusedxml.parse, measured);
+    # the stream holds one document, so only its small per-document record (the set of ids
+    # seen) grows.
+    import tracemalloc
+
+    list(iter_tei(make_volume(2).encode()))  # imports done before measuring
+
+    def peak(n_docs):
+        p = tmp_path / f"v{n_docs}.xml"
+        p.write_text(make_volume(n_docs, filler_words=600), encoding="utf-8")
+        tracemalloc.start()
+        try:
+            count = sum(1 for _ in iter_tei(p))
+            top = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert count == n_docs
+        return top, p.stat().st_size
+
+    small, small_size = peak(200)
+    large, large_size = peak(1200)
+    assert large_size > 5 * small_size > 4_000_000
+    assert (large - small) / (large_size - small_size) < 0.1
+    assert large < large_size / 10
+
+
+def test_tei_excerpt_of_the_office_of_the_historian_gets_volume_title_and_urls():
+    docs = list(iter_tei(shared_path("frus-tei", "frus1952-54Guat-d9-d11.xml")))
+    assert {d.volume for d in docs} == {"Foreign Relations of the United States, 1952–1954, Guatemala"}
+    assert docs[0].url == "https://history.state.gov/historicaldocuments/frus1952-54Guat/d9"
+    assert docs[0].title.startswith("9. Memorandum for the Record")
+    assert docs[0].date == "1952-04-16"

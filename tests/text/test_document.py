@@ -482,3 +482,38 @@ def test_loader_property_decode_raises_only_load_error(raw, encoding):
             assert "\n" not in str(exc) and "'x.txt'" in str(exc)
         else:
             assert "\x00" not in text and "\r" not in text
+
+
+def test_manifest_lists_a_tei_volume_once_per_document_but_a_text_once(tmp_path):
+    from analysis.io.loader import LoadError, read_manifest
+
+    ok = tmp_path / "ok.csv"
+    ok.write_text("doc_id,file\nv-d1,v.xml\nv-d2,v.xml\n", encoding="utf-8")
+    assert read_manifest(ok).doc_id.tolist() == ["v-d1", "v-d2"]
+    for body in ("doc_id,file\nv-d1,v.xml\nv-d1,v.xml\n", "doc_id,file\na,x.txt\nb,x.txt\n"):
+        bad = tmp_path / "bad.csv"
+        bad.write_text(body, encoding="utf-8")
+        with pytest.raises(LoadError, match="twice"):
+            read_manifest(bad)
+
+
+def test_manifest_rows_of_a_tei_volume_select_its_documents_with_their_commit(tmp_path):
+    import warnings
+
+    from tei_fixtures import VOLUME_ID, make_volume
+
+    (tmp_path / "v.xml").write_text(make_volume(6), encoding="utf-8")
+    man = tmp_path / "corpus.csv"
+    man.write_text(f"doc_id,file,commit\n{VOLUME_ID}-d2,v.xml,abc\n{VOLUME_ID}-d5,v.xml,abc\n",
+                   encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs = load_corpus([tmp_path])["documents"]
+        assert docs.doc_id.tolist() == [f"{VOLUME_ID}-d2", f"{VOLUME_ID}-d5"]
+        assert set(docs.commit) == {"abc"}
+        man.write_text("doc_id,file,country\n,v.xml,PE\n", encoding="utf-8")  # no doc_id: no selection
+        assert len(load_corpus([tmp_path])["documents"]) == 6
+        man.write_text("doc_id,file\nfrus1999v09,v.xml\n", encoding="utf-8")  # a volume-level id
+        with pytest.raises(LoadError, match=r"no document matches the document ids the manifest "
+                                            r"lists for it \(frus1999v09\)"):
+            load_corpus([tmp_path])
