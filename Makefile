@@ -27,9 +27,11 @@ notebooks: tables
 	$(PY) -m analysis notebooks --seed $(SEED)
 
 # Held-out (leave-one-document-out) agreement with the coded corpus:
-# tables in build/validation, figure figures/validation-confusion.*
+# tables in build/validation, figure figures/validation-confusion.*;
+# mention stance vs the coded stance set: build/validation/stance_agreement.csv
 validation: $(STAMP)
 	$(PY) -m analysis validate data/coded/gold data/coded --cv --by region --seed $(SEED) \
+		--stance data/coded/mention_stance \
 		--out build/validation --figure figures > build/validation.txt
 
 # Refit the verdict model (analysis/data/progress_model.csv) from the coded corpus.

@@ -213,12 +213,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The one line Ctrl-C prints (status 130), wherever it lands.
+INTERRUPTED = ("error: interrupted; the tables in --out are those of the last complete run "
+               "(or none)")
+
+
+def interrupted() -> int:
+    """Print :data:`INTERRUPTED` and return the status 130."""
+    print(INTERRUPTED, file=sys.stderr)
+    return 130
+
+
 def main(argv=None) -> int:
     """Run the command line; Ctrl-C ends it with one line and status 130."""
     try:
         args = build_parser().parse_args(argv)  # imports the package's libraries
         return args.func(args)
     except KeyboardInterrupt:
-        print("error: interrupted; the tables in --out are those of the last complete run "
-              "(or none)", file=sys.stderr)
-        return 130
+        return interrupted()

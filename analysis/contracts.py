@@ -104,9 +104,11 @@ def _cols(spec: str) -> dict:
 
 
 DOCUMENTS = _cols("doc_id:text title:text date:text country:text source:text sha256:text "
-                  "n_sentences:int volume:text url:text commit:text")
+                  "n_sentences:int volume:text url:text commit:text n_editorial:int region:text "
+                  "dateline:text")
 SENTENCES = _cols("doc_id:text sentence_id:int section:text heading:text subheading:text "
-                  "paragraph:int page:Int footnotes:text text:text")
+                  "paragraph:int page:Int footnotes:text text:text editorial:bool")
+SECTIONS = _cols("doc_id:text section:text heading:text n_sentences:int n_editorial:int")
 FOOTNOTES = _cols("doc_id:text footnote:int text:text")
 MENTIONS = _cols("doc_id:text sentence_id:int iso2:text country:text surface:text kind:text "
                  "start:int end:int iso2_current:text")
@@ -115,13 +117,20 @@ SENTIMENT = _cols("doc_id:text sentence_id:int compound:float pos:float neu:floa
 _INTERVALS = ("n_sentences:int compound_mean:float compound_low:float compound_high:float "
               "register_mean:float register_low:float register_high:float small:bool")
 SECTION_SENTIMENT = _cols("doc_id:text section:text " + _INTERVALS)
-COUNTRY_SENTIMENT = _cols("doc_id:text iso2:text country:text " + _INTERVALS)
+MENTION_SENTIMENT = _cols("doc_id:text sentence_id:int iso2:text country:text kind:text start:int "
+                          "end:int window_start:int window_end:int window:text stance:float label:text "
+                          "cues:text editorial:bool")
+COUNTRY_SENTIMENT = _cols("doc_id:text iso2:text country:text n_mentions:int n_sentences:int "
+                          "n_paragraphs:int stance_mean:float stance_low:float stance_high:float "
+                          "n_positive:int n_neutral:int n_negative:int compound_mean:float "
+                          "compound_low:float compound_high:float register_mean:float "
+                          "register_low:float register_high:float small:bool")
 TOPIC_SELECTION = _cols("method:text unit:text k:int coherence:float stability:float n_units:int "
                         "n_terms:int chosen:bool")
 TOPIC_TERMS = _cols("topic:int measure:text rank:int term:text weight:float relevance:float")
 UNIT_TOPICS = _cols("doc_id:text unit_id:int topic:int weight:float")
 TOPIC_PREVALENCE = _cols("grouping:text group:text topic:int mean:float ci_low:float ci_high:float "
-                         "n_units:int")
+                         "n_units:int n_documents:int resampled:text")
 OBJECTIVES = _cols("doc_id:text objective_id:int sentence_id:int start:int end:int text:text "
                    "horizon:text")
 ALIGNMENT = _cols("doc_id:text objective_id:int sentence_id:int score:float rank:int evidence:bool "
@@ -132,15 +141,18 @@ ASSESSMENTS = _cols("doc_id:text objective_id:int verdict:text score:float confi
 #: Every step, in the order of the flow.
 CONTRACTS = {
     "load": Contract("load", writes={"documents": DOCUMENTS, "sentences": SENTENCES,
-                                     "footnotes": FOOTNOTES}),
+                                     "footnotes": FOOTNOTES, "sections": SECTIONS}),
     "countries": Contract("countries", needs={"sentences": ("doc_id", "sentence_id", "text"),
                                               "documents": ("doc_id",)},
                           writes={"mentions": MENTIONS, "documents": DOCUMENTS},
                           optional=("documents",)),
-    "sentiment": Contract("sentiment", needs={"sentences": ("doc_id", "sentence_id", "section", "text"),
-                                              "mentions": ("doc_id", "sentence_id", "iso2", "country")},
-                          writes={"sentiment": SENTIMENT, "section_sentiment": SECTION_SENTIMENT,
-                                  "country_sentiment": COUNTRY_SENTIMENT}),
+    "sentiment": Contract("sentiment", needs={"sentences": ("doc_id", "sentence_id", "section", "text")},
+                          writes={"sentiment": SENTIMENT, "section_sentiment": SECTION_SENTIMENT}),
+    "stance": Contract("stance", needs={"sentences": ("doc_id", "sentence_id", "paragraph", "text"),
+                                        "mentions": ("doc_id", "sentence_id", "iso2", "country", "start", "end"),
+                                        "sentiment": ("doc_id", "sentence_id", "compound", "register")},
+                       writes={"mention_sentiment": MENTION_SENTIMENT,
+                               "country_sentiment": COUNTRY_SENTIMENT}),
     "topics": Contract("topics", needs={"sentences": ("doc_id", "sentence_id", "section", "paragraph", "text"),
                                         "mentions": ("doc_id", "sentence_id", "iso2")},
                        writes={"topic_selection": TOPIC_SELECTION, "topic_terms": TOPIC_TERMS,

@@ -27,12 +27,12 @@ from . import config
 from .config import default_jobs  # noqa: F401  (re-exported)
 from . import progress
 from .io.tables import write_table
-from .measures import countries, sentiment, topics
+from .measures import countries, sentiment, stance, topics
 
 #: Measuring steps, in data-flow order. Each module provides
 #: ``build_tables(tables: dict[str, DataFrame], seed: int) -> dict`` and its
 #: ``CONTRACT`` (:mod:`analysis.contracts`): the tables it reads and writes.
-STEPS = (countries, sentiment, topics, progress)
+STEPS = (countries, sentiment, stance, topics, progress)
 
 
 #: Per-document measures computed where each document is loaded: table name
@@ -85,13 +85,13 @@ def run_steps(tables: dict, seed: int, steps=None, progress: bool = False) -> di
     --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "section": ["evaluation"],
-    ...                   "text": ["Relations with Peru have been successful."]})
-    >>> sorted(run_steps({"sentences": s}, seed=0, steps=["countries", "sentiment"]))
-    ['country_sentiment', 'mentions', 'section_sentiment', 'sentences', 'sentiment']
-    >>> run_steps({"sentences": s}, seed=0, steps=["sentiment"])
+    ...                   "paragraph": [1], "text": ["Relations with Peru have been successful."]})
+    >>> sorted(run_steps({"sentences": s}, seed=0, steps=["countries", "sentiment", "stance"]))
+    ['country_sentiment', 'mention_sentiment', 'mentions', 'section_sentiment', 'sentences', 'sentiment']
+    >>> run_steps({"sentences": s}, seed=0, steps=["sentiment", "stance"])
     Traceback (most recent call last):
     ...
-    analysis.contracts.ContractError: step 'sentiment' needs the table 'mentions' (written by step 'countries'); run the steps in order with analysis.pipeline.run_steps
+    analysis.contracts.ContractError: step 'stance' needs the table 'mentions' (written by step 'countries'); run the steps in order with analysis.pipeline.run_steps
     """
     out = dict(tables)
     modules = [step(s) for s in (STEPS if steps is None else steps)]
@@ -178,7 +178,7 @@ def load_measured(inputs, manifest=None, errors=None, jobs: int = 1,
     --------
     >>> t = load_measured([config.RAW_DIR])
     >>> sorted(t)
-    ['documents', 'footnotes', 'mentions', 'sentences', 'sentiment']
+    ['documents', 'footnotes', 'mentions', 'sections', 'sentences', 'sentiment']
     """
     from .io.loader import LoadError, LoadWarning, plan_inputs
     from .text.corpus import assemble, foundation_tables, load_task

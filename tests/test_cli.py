@@ -34,10 +34,13 @@ def test_cli_run_writes_foundation_tables(two_runs):
     assert FOUNDATION <= {p.stem for p in a.glob("*.csv")}
     sentences = pd.read_csv(a / "sentences.csv", dtype=str, keep_default_na=False)
     assert list(sentences.columns) == ["doc_id", "sentence_id", "section", "heading", "subheading",
-                                       "paragraph", "page", "footnotes", "text"]
+                                       "paragraph", "page", "footnotes", "text", "editorial"]
+    assert set(sentences["editorial"]) == {"False"}  # the seed has no editors' text
     docs = pd.read_csv(a / "documents.csv", dtype=str, keep_default_na=False)
     assert list(docs.columns)[:7] == ["doc_id", "title", "date", "country", "source", "sha256",
                                       "n_sentences"]
+    assert docs[["n_editorial", "region"]].values.tolist() == [["0", "ARA"]]
+    assert {"sections", "mention_sentiment", "country_sentiment"} <= {p.stem for p in a.glob("*.csv")}
     assert (a / "footnotes.csv").read_text(encoding="utf-8").count("\n") == 13
 
 
@@ -290,7 +293,17 @@ def test_cli_ctrl_c_while_the_libraries_load_is_one_line(tmp_path):
                              "--out", str(tmp_path / "out")], cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    time.sleep(0.5)
+    # wait until the interpreter has installed its SIGINT handler (before
+    # that, no program can catch the signal), then signal while imports run
+    status = Path(f"/proc/{proc.pid}/status")
+    deadline = time.monotonic() + 30
+    while status.exists() and time.monotonic() < deadline and proc.poll() is None:
+        caught = next((ln.split()[1] for ln in status.read_text().splitlines()
+                       if ln.startswith("SigCgt:")), "0")
+        if int(caught, 16) & (1 << (signal.SIGINT - 1)):
+            break
+        time.sleep(0.005)
+    time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     if proc.returncode == 0:

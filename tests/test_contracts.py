@@ -35,9 +35,9 @@ def test_contracts_pipeline_output_matches_every_declaration(seed_all_tables):
 
 
 def test_contracts_missing_table_is_one_error_naming_step_and_producer():
-    with pytest.raises(ContractError, match="step 'sentiment' needs the table 'mentions' "
+    with pytest.raises(ContractError, match="step 'stance' needs the table 'mentions' "
                                             r"\(written by step 'countries'\)"):
-        pipeline.run_steps({"sentences": SENTENCES}, seed=0, steps=["sentiment"])
+        pipeline.run_steps({"sentences": SENTENCES}, seed=0, steps=["sentiment", "stance"])
 
 
 def test_contracts_missing_column_names_the_column():
@@ -55,11 +55,14 @@ def test_contracts_a_step_writing_an_undeclared_column_is_caught():
 
 
 def test_contracts_no_step_runs_an_earlier_one(seed_tables):
-    # sentiment used to compute country mentions itself when they were missing
-    from analysis.measures import sentiment
+    # the tone step used to compute country mentions itself when they were missing
+    from analysis.measures import sentiment, stance
 
+    t = dict(seed_tables)
+    t.pop("mentions", None)
+    t.update(sentiment.build_tables(t, seed=0))
     with pytest.raises(KeyError):
-        sentiment.build_tables(dict(seed_tables), seed=0)
+        stance.build_tables(t, seed=0)
 
 
 def test_contracts_text_columns_survive_a_round_trip(tmp_path):

@@ -64,6 +64,7 @@ import pycountry
 
 from .. import config
 from ..contracts import CONTRACTS
+from .regions import with_regions
 
 #: The package's own alias file (demonyms, period names, exclusions).
 ALIASES_FILE = config.PACKAGE_DATA / "country_aliases.csv"
@@ -476,6 +477,51 @@ def focus_countries(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:
     return out
 
 
+def dateline_country(text: str) -> str:
+    """Country code (iso2) named by the place of a dateline, or "".
+
+    Only a country's name counts ("Colombia, May 8, 1950" → CO); a capital
+    is where the statement was written ("Washington, January 12, 1949"), not
+    what it is about, and gives "".
+
+    Examples
+    --------
+    >>> dateline_country("Colombia, May 8, 1950"), dateline_country("Soviet Union, 1951")
+    ('CO', 'SU')
+    >>> dateline_country("Washington, January 12, 1949"), dateline_country("We agree, 1950.")
+    ('', '')
+    """
+    from ..text.document import DATELINE
+
+    m = DATELINE.match(text.strip())
+    if not m:
+        return ""
+    return _name_country(m.group("place").strip())
+
+
+def _name_country(place: str) -> str:
+    """iso2 of ``place`` when it is a country's name as a whole (not a capital)."""
+    found = [d for d in detect(place) if d["kind"] != "capital"]
+    if len(found) == 1 and found[0]["surface"] == place:
+        return found[0]["iso2"]
+    return ""
+
+
+def title_country(title: str) -> str:
+    """Country a title names after "Policy Statement" ("… Statement—USSR", "… on Peru").
+
+    Examples
+    --------
+    >>> title_country("Policy Statement—USSR"), title_country("Policy Statement on Peru")
+    ('SU', 'PE')
+    >>> title_country("Policy Statement Prepared in the Department of State")
+    ''
+    """
+    codes = {d["iso2"] for d in detect(title or "") if d["kind"] != "capital"}
+    codes.discard("US")  # "United States Policy Statement …": the author, not the subject
+    return codes.pop() if len(codes) == 1 else ""
+
+
 #: The tables this step reads and writes (:mod:`analysis.contracts`).
 CONTRACT = CONTRACTS["countries"]
 
@@ -506,11 +552,17 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     out = {"mentions": mentions}
     docs = tables.get("documents")
     if docs is not None:
+        # the manifest's country wins; else the dateline's, the title's, the focus country
         have = docs["country"].fillna("").astype(str).str.strip() if "country" in docs else \
             pd.Series([""] * len(docs), index=docs.index)
+        docs = docs.copy()
         if (have == "").any():
             focus = focus_countries(mentions, sentences)
-            docs = docs.copy()
-            docs["country"] = [h if h else focus.get(d, "") for d, h in zip(docs.doc_id, have)]
-            out["documents"] = docs
+            lines = docs["dateline"].fillna("") if "dateline" in docs else pd.Series([""] * len(docs))
+            titles = docs["title"].fillna("") if "title" in docs else pd.Series([""] * len(docs))
+            docs["country"] = [h or dateline_country(str(dl)) or title_country(str(ti)) or focus.get(d, "")
+                               for d, h, dl, ti in zip(docs.doc_id, have, lines, titles)]
+        if "region" in docs.columns:  # the region follows the country (analysis/data/regions.csv)
+            docs = with_regions(docs)
+        out["documents"] = docs
     return out

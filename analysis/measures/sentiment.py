@@ -32,6 +32,10 @@ Cohen's kappa 0.32; register accuracy 0.86, kappa 0.79
 with the seed in view — its entries used by that statement alone were
 removed — so read its figures as an upper bound).
 
+The pipeline's ``country_sentiment`` table is replaced by :mod:`analysis.measures.stance`
+(tone *toward* each country, per mention); :func:`country_sentiment` here is the
+sentence-level aggregate it replaces. Editorial rows are never aggregated.
+
 Means per (document, section) and per (document, country) come with seeded
 percentile bootstrap 95% intervals (:func:`analysis.measures.stats.bootstrap_ci`) and
 the number of sentences behind them; groups under
@@ -45,6 +49,7 @@ import pandas as pd
 
 from .. import config
 from ..contracts import CONTRACTS
+from ..text.editorial import measured
 from .evaluative import score_text
 from .stats import SMALL_GROUP, bootstrap_ci, group_seed
 
@@ -201,25 +206,25 @@ CONTRACT = CONTRACTS["sentiment"]
 
 
 def build_tables(tables: dict, seed: int = config.SEED) -> dict:
-    """Pipeline step: ``sentiment``, ``section_sentiment``, ``country_sentiment``.
+    """Pipeline step: ``sentiment`` and ``section_sentiment``.
 
-    Uses ``mentions`` from :mod:`analysis.countries` when present (else
-    computes it), and likewise a ``sentiment`` table computed per document by
-    :func:`analysis.pipeline.load_measured`.
+    Reuses a ``sentiment`` table computed per document by
+    :func:`analysis.pipeline.load_measured`. Tone toward each country is the
+    next step's (:mod:`analysis.measures.stance`: ``country_sentiment``).
 
     Examples
     --------
     >>> s = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "section": ["evaluation"],
     ...                   "text": ["Relations with Peru have been successful."]})
-    >>> m = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "iso2": ["PE"], "country": ["Peru"]})
-    >>> sorted(build_tables({"sentences": s, "mentions": m}, seed=0))
-    ['country_sentiment', 'section_sentiment', 'sentiment']
+    >>> sorted(build_tables({"sentences": s}, seed=0))
+    ['section_sentiment', 'sentiment']
     """
     sentences = tables["sentences"]
-    mentions = tables["mentions"]
     sent = tables.get("sentiment")
     if sent is None:
         sent = score_sentences(sentences)
+    # editorial rows (analysis.text.editorial) are scored in ``sentiment`` but never aggregated
+    kept = measured(sentences)
+    tone = sent.merge(kept[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
     return {"sentiment": sent,
-            "section_sentiment": section_sentiment(sent, sentences, seed=seed),
-            "country_sentiment": country_sentiment(sent, mentions, seed=seed)}
+            "section_sentiment": section_sentiment(tone, kept, seed=seed)}

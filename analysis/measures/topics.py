@@ -77,6 +77,22 @@ Default method
     generative model needs far more words per topic than a few dozen
     paragraphs give it.
 
+Names do not matter
+    The units are fitted in an order set by content: documents by the sha256
+    of their text (:func:`document_keys`), units by their position in the
+    document; tables are then given back in doc_id order. The k scan's
+    subsamples, the model and the intervals therefore do not depend on file
+    names or on the order of the inputs (issue 12: the same three texts and
+    seed gave k = 3 or k = 4 with different doc ids; ``tests/measures/test_topics.py``
+    renames them and compares every table).
+
+Prevalence and its uncertainty
+    ``topic_prevalence`` gives the mean topic share per statement (with
+    several statements), per section, per region (``documents.region``) and
+    per mentioned country. A group spanning several documents has an interval
+    that resamples whole documents (a cluster bootstrap); within one document
+    it resamples paragraphs (column ``resampled``).
+
 Topic labels
     :func:`topic_terms` ranks each topic's terms by weight (the topic-word
     distribution) and by *relevance* (Sievert & Shirley 2014):
@@ -153,6 +169,7 @@ from sklearn.feature_extraction.text import (ENGLISH_STOP_WORDS, CountVectorizer
 
 from .. import config
 from ..contracts import CONTRACTS
+from ..text.editorial import measured
 from .stats import bootstrap_ci, group_seed
 
 #: Methods :class:`TopicModel` offers.
@@ -241,7 +258,10 @@ _VECTORIZER_ARGS = ("extra_stop_words", "stem", "min_df", "max_df")
 
 TOPIC_TERMS_COLUMNS = ["topic", "measure", "rank", "term", "weight", "relevance"]
 UNIT_TOPICS_COLUMNS = ["doc_id", "unit_id", "topic", "weight"]
-PREVALENCE_COLUMNS = ["grouping", "group", "topic", "mean", "ci_low", "ci_high", "n_units"]
+PREVALENCE_COLUMNS = ["grouping", "group", "topic", "mean", "ci_low", "ci_high", "n_units",
+                      "n_documents", "resampled"]
+#: Groupings of ``topic_prevalence``, in table order.
+GROUPINGS = ("statement", "section", "region", "country")
 SELECTION_COLUMNS = ["method", "unit", "k", "coherence", "stability", "n_units", "n_terms",
                      "chosen"]
 
@@ -888,8 +908,34 @@ def _unit_of_sentence(sentences, unit):
                          "unit_id": sentences[key].astype("int64")})
 
 
-def topic_prevalence(unit_topics, groups, seed):
+def document_keys(sentences) -> dict:
+    """doc_id → sha256 of the document's text: a name-free identity of each document.
+
+    The topic model orders its units by this key (then by position in the
+    document), never by doc_id, so renaming or reordering the input files
+    changes no number (issue 12). Documents with the same text share a key.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [0, 0], "text": ["X.", "X."]})
+    >>> k = document_keys(s)
+    >>> k["a"] == k["b"], len(k["a"])
+    (True, 64)
+    """
+    import hashlib
+
+    s = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")
+    return {d: hashlib.sha256("\n".join(g.astype(str)).encode("utf-8")).hexdigest()
+            for d, g in s.groupby("doc_id", sort=True)["text"]}
+
+
+def topic_prevalence(unit_topics, groups, seed, keys=None):
     """Mean topic share per group with a seeded bootstrap 95% interval.
+
+    Within one document (or a grouping that holds one document) the interval
+    resamples units (paragraphs); over several documents it resamples whole
+    documents (a cluster bootstrap: a statement's paragraphs are not
+    independent draws), as the ``resampled`` column says.
 
     Parameters
     ----------
@@ -899,11 +945,16 @@ def topic_prevalence(unit_topics, groups, seed):
         grouping, group, doc_id, unit_id: which units belong to which group
         (a unit may belong to several).
     seed : int
+    keys : dict, optional
+        doc_id → content key (:func:`document_keys`); units are resampled in
+        key order and a statement's seed uses its key, so the figures do not
+        depend on doc ids. Default: the doc ids themselves.
 
     Returns
     -------
     pandas.DataFrame
-        grouping, group, topic, mean, ci_low, ci_high, n_units.
+        grouping, group, topic, mean, ci_low, ci_high, n_units, n_documents,
+        resampled (``units`` or ``documents``).
 
     Examples
     --------
@@ -917,29 +968,59 @@ def topic_prevalence(unit_topics, groups, seed):
     >>> bool(((p["ci_low"] <= p["mean"]) & (p["mean"] <= p["ci_high"])).all())
     True
     """
+    from .stance import cluster_bootstrap
+
     merged = groups.merge(unit_topics, on=["doc_id", "unit_id"], how="inner")
+    key = merged["doc_id"].map(keys) if keys is not None else merged["doc_id"]
+    merged = merged.assign(_key=key.fillna(merged["doc_id"]).astype(str))
     rows = []
     for (grouping, group, topic), sub in merged.groupby(["grouping", "group", "topic"],
                                                         sort=False):
-        sub = sub.sort_values(["doc_id", "unit_id"], kind="stable")
-        mean, lo, hi, n = bootstrap_ci(sub["weight"].to_numpy(),
-                                       seed=group_seed(seed, (grouping, group), topic))
+        sub = sub.sort_values(["_key", "unit_id"], kind="stable")
+        n_docs = int(sub["_key"].nunique())
+        # a statement is named by its content, not its doc_id, in the seed
+        name = sub["_key"].iloc[0] if grouping == "statement" else group
+        gseed = group_seed(seed, (grouping, name), topic)
+        if n_docs > 1:
+            mean, lo, hi, _ = cluster_bootstrap(sub["weight"].to_numpy(), sub["_key"], seed=gseed)
+            n, how = len(sub), "documents"
+        else:
+            mean, lo, hi, n = bootstrap_ci(sub["weight"].to_numpy(), seed=gseed)
+            how = "units"
         rows.append({"grouping": grouping, "group": group, "topic": int(topic), "mean": mean,
-                     "ci_low": lo, "ci_high": hi, "n_units": n})
+                     "ci_low": lo, "ci_high": hi, "n_units": n, "n_documents": n_docs,
+                     "resampled": how})
     return pd.DataFrame(rows, columns=PREVALENCE_COLUMNS)
 
 
 def _groups(units, tables, unit):
-    """Section groups (canonical order) and, if ``mentions`` exists, country groups."""
+    """Statement groups (with several statements), section groups (canonical order),
+    region groups (when ``documents`` gives regions) and, if ``mentions`` exists,
+    country groups."""
     order = {s: i for i, s in enumerate(config.SECTIONS)}
     sec = units[["doc_id", "unit_id", "section"]].rename(columns={"section": "group"})
     sec.insert(0, "grouping", "section")
     sec["_o"] = sec["group"].map(order).fillna(len(order))
     sec = sec.sort_values(["_o", "group", "doc_id", "unit_id"], kind="stable").drop(columns="_o")
+    parts = [sec]
+    if units["doc_id"].nunique() > 1:
+        st = units[["doc_id", "unit_id"]].assign(grouping="statement",
+                                                   group=units["doc_id"].astype(str))
+        parts.insert(0, st[["grouping", "group", "doc_id", "unit_id"]])
+    docs = tables.get("documents")
+    if docs is not None and "region" in docs.columns:
+        reg = dict(zip(docs["doc_id"].astype(str), docs["region"].fillna("").astype(str)))
+        r = units[["doc_id", "unit_id"]].assign(grouping="region",
+                                                  group=units["doc_id"].astype(str).map(reg))
+        r = r[r["group"].fillna("") != ""]
+        if len(r):
+            parts.append(r.sort_values(["group", "doc_id", "unit_id"], kind="stable")[
+                ["grouping", "group", "doc_id", "unit_id"]])
+    sec = pd.concat(parts, ignore_index=True)
     mentions = tables.get("mentions")
     if mentions is None:
-        warnings.warn("topics: no 'mentions' table (run analysis.measures.countries first); "
-                      "topic_prevalence has section groups only", stacklevel=3)
+        warnings.warn("topics: no 'mentions' table (run the countries step first); "
+                      "topic_prevalence has no country groups", stacklevel=3)
         return sec
     need = {"doc_id", "sentence_id", "iso2"}
     if not need <= set(mentions.columns):
@@ -993,7 +1074,7 @@ def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
     Parameters
     ----------
     tables : dict of str to pandas.DataFrame
-        Needs ``sentences``; uses ``mentions`` (from ``analysis.countries``)
+        Needs ``sentences``; uses ``mentions`` (from ``analysis.measures.countries``)
         for country groups when present. Not modified.
     seed : int
         Seed of the model, the stability runs and the bootstrap.
@@ -1036,6 +1117,8 @@ def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
     """
     if unit not in UNIT_CHOICES:
         raise ValueError(f"topics: unit={unit!r} is unknown; use one of {UNIT_CHOICES}")
+    # editorial rows (analysis.text.editorial) are not the Department's text
+    tables = {**tables, "sentences": measured(tables["sentences"])}
     if unit == "auto":
         unit = choose_unit(tables["sentences"])
     if n_jobs is None:
@@ -1043,6 +1126,11 @@ def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
 
         n_jobs = default_jobs()
     units = make_units(tables["sentences"], unit)
+    # Fit on units in an order set by content, not by name: documents by the
+    # sha256 of their text, units by position (issue 12: k changed with doc ids).
+    keys = document_keys(tables["sentences"])
+    units = units.assign(_key=units["doc_id"].map(keys))
+    units = units.sort_values(["_key", "unit_id"], kind="stable").reset_index(drop=True)
     texts = units["text"].tolist()
     # Markers are counted over paragraphs even for sentence units: a focus
     # country's name is in most paragraphs but in few sentences.
@@ -1080,8 +1168,11 @@ def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
         "topic": np.tile(np.arange(1, k + 1), len(keep)),
         "weight": w[has_terms].ravel(),
     }, columns=UNIT_TOPICS_COLUMNS)
-    groups = _groups(units.loc[has_terms], tables, unit)
-    prevalence = topic_prevalence(ut, groups, seed)
+    # mapped back to the tables' order (doc_id, unit_id)
+    ut = ut.sort_values(["doc_id", "unit_id", "topic"], kind="stable").reset_index(drop=True)
+    kept_units = units.loc[has_terms].sort_values(["doc_id", "unit_id"], kind="stable")
+    groups = _groups(kept_units.drop(columns="_key"), tables, unit)
+    prevalence = topic_prevalence(ut, groups, seed, keys=keys)
     return {"topic_selection": selection[SELECTION_COLUMNS].reset_index(drop=True),
             "topic_terms": topic_terms(tm),
             "unit_topics": ut,

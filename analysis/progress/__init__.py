@@ -15,11 +15,11 @@ that decided its grade.
 """
 from __future__ import annotations
 
-import pandas as pd
+import pandas as pd  # noqa: F401  (the doctests build tables)
 
 from .. import config
 from ..contracts import CONTRACTS
-from .coded import VERDICTS
+from .coded import VERDICTS  # noqa: F401  (the doctests check verdicts against it)
 from .objectives import extract_objectives
 from .explain import explain
 
@@ -62,9 +62,10 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     >>> sorted(out), bool(out["assessments"]["verdict"].isin(VERDICTS).all())
     (['alignment', 'assessments', 'objectives'], True)
     """
+    from ..text.editorial import measured
     from .model import load_model
 
-    sentences = tables["sentences"]
+    sentences = measured(tables["sentences"])  # editorial rows are not the Department's
     objectives = extract_objectives(sentences)
     out = load_model().predict(objectives, sentences)
     return {"objectives": objectives, "alignment": out["alignment"], "assessments": out["assessments"]}

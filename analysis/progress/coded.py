@@ -221,6 +221,7 @@ def load_coded(gold_dir, docs_dir, group_by: str | None = None, errors: list | N
         those lines are issued as warnings. The other files are still read.
     """
     from ..text.corpus import load_corpus
+    from ..text.editorial import measured
 
     gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
     if not gold_dir.is_dir():
@@ -258,7 +259,7 @@ def load_coded(gold_dir, docs_dir, group_by: str | None = None, errors: list | N
             continue
         golds[doc_id] = gold
         names[doc_id] = str(gold["document"])
-        sentences.append(tables["sentences"])
+        sentences.append(measured(tables["sentences"]))  # editorial rows are not the Department's
         documents.append(tables["documents"])
     if errors is None:
         for p in problems:

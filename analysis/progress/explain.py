@@ -1,7 +1,7 @@
 """Why an objective got its verdict: evidence, features and their pull."""
 from __future__ import annotations
 
-import pandas as pd
+import pandas as pd  # noqa: F401  (the doctests build tables)
 
 from .. import config
 

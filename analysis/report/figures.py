@@ -38,8 +38,6 @@ import contextlib
 import functools
 import os
 import re
-import tempfile
-import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -82,7 +80,7 @@ VERDICT_COLORS = {"achieved": "#009E73", "partial": "#56B4E9", "slow": "#E69F00"
                   "not_achieved": "#D55E00", "not_assessed": "#999999"}
 VERDICT_MARKERS = {"achieved": "o", "partial": "s", "slow": "D", "not_achieved": "X",
                    "not_assessed": "o"}
-#: Readable names of the two tone scores of :mod:`analysis.sentiment`.
+#: Readable names of the two tone scores of :mod:`analysis.measures.sentiment`.
 SCORE_LABELS = {"compound": "VADER compound", "register": "diplomatic register"}
 #: Characters of an objective's short label (fits a 6.5 in figure beside the
 #: scale at 8 pt).
@@ -296,7 +294,7 @@ def country_name(iso2) -> str:
     """Short English name of an ISO alpha-2 code (current or historical).
 
     The same names as the ``country`` column of the ``mentions`` table
-    (:mod:`analysis.countries`); other withdrawn codes get pycountry's
+    (:mod:`analysis.measures.countries`); other withdrawn codes get pycountry's
     historical name.
 
     Examples

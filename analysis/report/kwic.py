@@ -1,7 +1,7 @@
 """Keyword in context: read the sentences behind any aggregate.
 
 :func:`kwic` lists every match of a regular expression, or every mention of
-a country (from the ``mentions`` table of :mod:`analysis.countries`), with
+a country (from the ``mentions`` table of :mod:`analysis.measures.countries`), with
 its left and right context and the sentence with the match marked «thus».
 """
 from __future__ import annotations

@@ -354,6 +354,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=seed_argument, default=config.SEED,
                         help="seed of the bootstrap")
     parser.add_argument("--details", action="store_true", help="also print every gold objective")
+    parser.add_argument("--stance", type=Path, default=None, metavar="FOLDER",
+                        help="also score mention stance against this validation set "
+                             "(data/coded/mention_stance); writes stance_agreement.csv to --out")
     return parser
 
 
@@ -390,6 +393,18 @@ def run(args) -> int:
         for name in ("report", "details", "summary", "reliability"):
             write_table(res[name], Path(args.out) / f"validation_{name}.csv")
         write_table(res["confusion"].reset_index(), Path(args.out) / "validation_confusion.csv")
+    if getattr(args, "stance", None):
+        try:
+            agreement, _ = stance_agreement(args.stance, args.docs_dir, seed=args.seed)
+        except (FileNotFoundError, ValueError) as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 1
+        print()
+        print("tone toward a country: mention stance vs the coders' agreed labels "
+              "(intervals resample documents)")
+        print(agreement.round(3).to_string(index=False))
+        if args.out:
+            write_table(agreement, Path(args.out) / "stance_agreement.csv")
     if args.figure:
         from .figures import save_figure
 
@@ -404,3 +419,177 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis validate",
                                      description="Compare objectives, evidence and verdicts with hand coding.")
     return run(add_arguments(parser).parse_args(argv))
+
+
+# --- Tone toward a country: mention stance against the coders' agreed labels ---------------
+
+#: Columns of ``stance_agreement.csv`` (read by the tone-by-country figure).
+STANCE_COLUMNS = ["method", "split", "n", "accuracy", "kappa", "accuracy_lo", "accuracy_hi"]
+#: Thresholds the leave-one-document-out refit of :data:`analysis.measures.stance.STANCE_THRESHOLD`
+#: chooses from (the grid searched on the development statements).
+STANCE_GRID = (0.1, 0.15, 0.2, 0.26, 0.3, 0.35, 0.4)
+STANCE_FILES = ("units.csv", "coder-A.csv", "coder-B.csv", "split.csv")
+
+
+def load_stance_set(folder) -> pd.DataFrame:
+    """The mention-stance validation set: units with both codings and the gold label.
+
+    ``gold`` is the label both coders gave; a unit they disagree on has an
+    empty gold and is left out of every agreement figure.
+
+    Raises
+    ------
+    ValueError
+        One line naming the file: missing, or codings not one row per unit in
+        the units' order, or a label other than positive/neutral/negative.
+
+    Examples
+    --------
+    >>> t = load_stance_set(config.DATA_DIR / "coded" / "mention_stance")
+    >>> len(t), sorted(t["split"].unique())
+    (200, ['dev', 'heldout'])
+    """
+    folder = Path(folder)
+    for name in STANCE_FILES:
+        if not (folder / name).is_file():
+            raise ValueError(f"validate: stance set '{folder}' lacks {name} "
+                             f"(needs {', '.join(STANCE_FILES)})")
+    units = pd.read_csv(folder / "units.csv", dtype={"doc_id": str})
+    for coder in ("A", "B"):
+        path = folder / f"coder-{coder}.csv"
+        c = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if list(c.get("mention_id", [])) != list(units["mention_id"]):
+            raise ValueError(f"validate: '{path}' must have one row per unit of units.csv, "
+                             "in the same order (column mention_id)")
+        bad = sorted(set(c["stance"]) - {"positive", "neutral", "negative"})
+        if bad:
+            raise ValueError(f"validate: '{path}' has stance(s) {bad}; use positive, neutral, negative")
+        units[f"coder_{coder}"] = c["stance"].to_numpy()
+    split = pd.read_csv(folder / "split.csv", dtype=str)
+    units = units.merge(split, on="doc_id", how="left")
+    if units["split"].isna().any():
+        missing = sorted(units.loc[units["split"].isna(), "doc_id"].unique())
+        raise ValueError(f"validate: '{folder / 'split.csv'}' gives no split for {missing}")
+    units["gold"] = np.where(units["coder_A"] == units["coder_B"], units["coder_A"], "")
+    return units
+
+
+def _match_units(units: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    """Each unit with the package's mention stance and sentence VADER score.
+
+    A unit is found by its document, the text of its sentence (``marked``
+    without the brackets), its country and character span, so a change of
+    sentence numbering (an editorial row inserted) does not lose it.
+    """
+    from ..measures.stance import score_mentions
+
+    sent = tables["sentences"]
+    text = units["marked"].str.replace("[[", "", regex=False).str.replace("]]", "", regex=False)
+    u = units.assign(_text=text)
+    found = sent[["doc_id", "sentence_id", "text"]].rename(columns={"text": "_text"})
+    u = u.drop(columns="sentence_id").merge(found.drop_duplicates(["doc_id", "_text"]),
+                                            on=["doc_id", "_text"], how="left")
+    ms = score_mentions(tables["mentions"], sent)
+    ms = ms.merge(tables["sentiment"][["doc_id", "sentence_id", "compound"]],
+                  on=["doc_id", "sentence_id"], how="left")
+    u = u.merge(ms[["doc_id", "sentence_id", "iso2", "start", "end", "stance", "window",
+                    "compound"]], on=["doc_id", "sentence_id", "iso2", "start", "end"], how="left")
+    return u
+
+
+def _agreement_row(method, split, gold, pred, docs, seed) -> dict:
+    from sklearn.metrics import cohen_kappa_score
+
+    from ..measures.stance import cluster_bootstrap
+
+    gold, pred = list(gold), list(pred)
+    n = len(gold)
+    if not n:
+        return {"method": method, "split": split, "n": 0, "accuracy": np.nan, "kappa": np.nan,
+                "accuracy_lo": np.nan, "accuracy_hi": np.nan}
+    hit = [float(g == p) for g, p in zip(gold, pred)]
+    from ..measures.stats import group_seed
+
+    acc, lo, hi, _ = cluster_bootstrap(hit, list(docs), seed=group_seed(seed, (method, split)))
+    labels = ["negative", "neutral", "positive"]
+    kappa = (float(cohen_kappa_score(gold, pred, labels=labels))
+             if len(set(gold) | set(pred)) > 1 else np.nan)
+    return {"method": method, "split": split, "n": n, "accuracy": acc, "kappa": kappa,
+            "accuracy_lo": lo, "accuracy_hi": hi}
+
+
+def _best_threshold(scores, gold) -> float:
+    from ..measures.stance import label
+
+    accs = [np.mean([p == g for p, g in zip(label(scores, t), gold)]) for t in STANCE_GRID]
+    return float(STANCE_GRID[int(np.argmax(accs))])  # ties: the smallest threshold
+
+
+def stance_agreement(folder, docs_dir, seed: int = config.SEED, tables: dict | None = None):
+    """Agreement of mention stance, sentence VADER and all-neutral with the gold labels.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The validation set (``data/coded/mention_stance``: units.csv,
+        coder-A.csv, coder-B.csv, split.csv).
+    docs_dir : str or Path
+        The coded statements the units come from (``data/coded``).
+    seed : int
+        Seed of the intervals, which resample *documents* (95% percentile).
+    tables : dict, optional
+        Tables of ``docs_dir`` already built (``sentences``, ``mentions``,
+        ``sentiment``); loaded when absent.
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame, pandas.DataFrame)
+        The agreement table (:data:`STANCE_COLUMNS`; ``method`` is
+        ``mention_stance`` (the package), ``window_vader`` (VADER's compound on
+        the same clause, ±0.05), ``sentence_vader`` (VADER on the whole
+        sentence, what ``country_sentiment`` used before) or ``all_neutral``;
+        ``split`` is ``dev``,
+        ``heldout`` — statements not used to write the rules or choose the
+        threshold — ``all``, or ``lodo``: the threshold refitted on the other
+        statements for each one left out; the row ``coders`` gives the two
+        coders' agreement with each other over every unit) and the units with
+        their predictions.
+    """
+    from ..measures.sentiment import VADER_THRESHOLD
+    from ..measures.sentiment import label as vader_label
+    from ..measures.stance import STANCE_THRESHOLD, label
+
+    units = load_stance_set(folder)
+    if tables is None:
+        from ..pipeline import load_measured
+
+        tables = load_measured([docs_dir])
+    u = _match_units(units, tables)
+    u["matched"] = u["stance"].notna()
+    u["mention_stance"] = label(u["stance"].fillna(0.0), STANCE_THRESHOLD)
+    u["sentence_vader"] = vader_label(u["compound"].fillna(0.0), VADER_THRESHOLD)
+    from ..measures.sentiment import vader
+
+    analyzer = vader()  # VADER on the same clause the mention stance reads
+    u["window_vader"] = vader_label([analyzer.polarity_scores(w)["compound"] if isinstance(w, str)
+                                     else 0.0 for w in u["window"]], VADER_THRESHOLD)
+    u["all_neutral"] = "neutral"
+    lodo = pd.Series("", index=u.index)
+    g = u[(u["gold"] != "") & u["matched"]]
+    for doc in sorted(g["doc_id"].unique()):
+        train = g[g["doc_id"] != doc]
+        thr = _best_threshold(train["stance"], train["gold"])
+        idx = g.index[g["doc_id"] == doc]
+        lodo[idx] = label(g.loc[idx, "stance"], thr)
+    u["mention_stance_lodo"] = lodo
+    g = u[(u["gold"] != "") & u["matched"]]
+    rows = []
+    for split in ("heldout", "dev", "all"):
+        s = g if split == "all" else g[g["split"] == split]
+        for method in ("mention_stance", "window_vader", "sentence_vader", "all_neutral"):
+            rows.append(_agreement_row(method, split, s["gold"], s[method], s["doc_id"], seed))
+    rows.append(_agreement_row("mention_stance", "lodo", g["gold"], g["mention_stance_lodo"],
+                               g["doc_id"], seed))
+    rows.append(_agreement_row("coders", "all", units["coder_A"], units["coder_B"],
+                               units["doc_id"], seed))
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS), u

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import warnings
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pandas as pd
 from .. import config  # noqa: F401  (the doctests read config.RAW_DIR)
 from ..io.loader import (LoadError, LoadWarning, _display_path, _natural_key, decode_text, plan_inputs,
                          read_bytes)
-from .document import DOCUMENT_COLUMNS, FOOTNOTE_COLUMNS, SENTENCE_COLUMNS, Document, parse_text
+from .document import DOCUMENT_COLUMNS, FOOTNOTE_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS, Document, parse_text
 
 def load_document(path, doc_id: str | None = None, encoding: str | None = None) -> Document:
     """Read and parse one plain-text document.
@@ -59,7 +58,8 @@ def _add(doc: Document, row, path: Path, docs: list, seen: set, collect: list) -
         return
     seen.add(doc.doc_id)
     if row is not None:
-        doc.country = row.country
+        # the manifest wins; what the text says (dateline, title) fills its gaps
+        doc.country = row.country or doc.country
         doc.volume = row.volume or doc.volume
         doc.url = row.source_url or doc.url
         doc.commit = getattr(row, "commit", "") or doc.commit
@@ -142,11 +142,35 @@ def foundation_tables(docs: list) -> dict:
     """``documents``, ``sentences`` and ``footnotes`` of loaded documents, in their order."""
     documents = pd.DataFrame([d.metadata() for d in docs], columns=DOCUMENT_COLUMNS)
     documents["n_sentences"] = documents["n_sentences"].astype("int64")
+    documents["n_editorial"] = documents["n_editorial"].astype("int64")
     sentences = (pd.concat([d.sentences for d in docs], ignore_index=True) if docs
                  else pd.DataFrame(columns=SENTENCE_COLUMNS))
     footnotes = (pd.concat([d.footnotes for d in docs], ignore_index=True) if docs
                  else pd.DataFrame(columns=FOOTNOTE_COLUMNS))
-    return {"documents": documents, "sentences": sentences, "footnotes": footnotes}
+    return {"documents": documents, "sentences": sentences, "footnotes": footnotes,
+            "sections": section_table(sentences)}
+
+
+def section_table(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The ``sections`` table: sentences and editorial rows per (document, section).
+
+    One row per section as it occurs (``heading`` as printed), in document
+    order; ``n_sentences`` counts every row, ``n_editorial`` the editorial
+    ones (:mod:`analysis.text.editorial`).
+
+    Examples
+    --------
+    >>> text = "A Policy Statement\\n\\na. objectives\\n\\nWe seek it.\\n\\nc. relations\\n\\n. . . . . ."
+    >>> section_table(parse_text(text, "d").sentences).values.tolist()
+    [['d', 'objectives', 'a. objectives', 1, 0], ['d', 'relations', 'c. relations', 1, 1]]
+    """
+    if not len(sentences):
+        return pd.DataFrame(columns=SECTION_COLUMNS)
+    s = sentences.assign(_ed=sentences["editorial"].fillna(False).astype(bool)
+                         if "editorial" in sentences.columns else False)
+    g = (s.groupby(["doc_id", "section", "heading"], sort=False)
+         .agg(n_sentences=("text", "size"), n_editorial=("_ed", "sum")).reset_index())
+    return g.astype({"n_sentences": "int64", "n_editorial": "int64"})[SECTION_COLUMNS]
 
 
 def load_corpus(inputs, manifest=None, errors: list | None = None,
@@ -169,14 +193,15 @@ def load_corpus(inputs, manifest=None, errors: list | None = None,
     Returns
     -------
     dict
-        ``documents``, ``sentences`` and ``footnotes`` DataFrames; documents
-        in doc_id order (numbers compared as numbers).
+        ``documents``, ``sentences``, ``footnotes`` and ``sections``
+        (:func:`section_table`) DataFrames; documents in doc_id order
+        (numbers compared as numbers).
 
     Examples
     --------
     >>> tables = load_corpus([config.RAW_DIR])
     >>> sorted(tables)
-    ['documents', 'footnotes', 'sentences']
+    ['documents', 'footnotes', 'sections', 'sentences']
     >>> tables["documents"].loc[0, "country"]
     'PE'
     """

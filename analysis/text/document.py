@@ -18,14 +18,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..io.loader import _parse_date
+from ..io.loader import _MONTHS, _parse_date
+from .editorial import is_editorial, is_editorial_block, is_omission, leading_note
 from .sections import is_section_name, is_subheading_line, parse_heading, split_run_in
 from .sentences import split_spans
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "section", "heading", "subheading",
-                    "paragraph", "page", "footnotes", "text"]
+                    "paragraph", "page", "footnotes", "text", "editorial"]
 DOCUMENT_COLUMNS = ["doc_id", "title", "date", "country", "source", "sha256",
-                    "n_sentences", "volume", "url", "commit"]
+                    "n_sentences", "volume", "url", "commit", "n_editorial", "region", "dateline"]
+#: One row per (document, section): sentences and editorial rows it holds.
+SECTION_COLUMNS = ["doc_id", "section", "heading", "n_sentences", "n_editorial"]
 FOOTNOTE_COLUMNS = ["doc_id", "footnote", "text"]
 
 
@@ -101,15 +104,20 @@ class Document:
     volume: str = ""
     url: str = ""
     commit: str = ""
+    region: str = ""
+    dateline: str = ""
     warnings: list = field(default_factory=list)
     section_warnings: list = field(default_factory=list)
 
     def metadata(self) -> dict:
         """The document's row of ``documents.csv``."""
+        n_editorial = (int(self.sentences["editorial"].sum())
+                       if "editorial" in self.sentences.columns else 0)
         return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
                 "country": self.country, "source": self.source, "sha256": self.sha256,
                 "n_sentences": len(self.sentences), "volume": self.volume, "url": self.url,
-                "commit": self.commit}
+                "commit": self.commit, "n_editorial": n_editorial, "region": self.region,
+                "dateline": self.dateline}
 
 
 def _split_footnotes(lines: list[str]):
@@ -225,6 +233,19 @@ def _more_words_than(text: str, n: int) -> bool:
     return len(text[:64 * (n + 1)].split(None, n)) > n
 
 
+#: A dateline: a place, then a date or a year, alone on a line ("Colombia,
+#: May 8, 1950", "Washington, January 12, 1949", "Soviet Union, 1951"). The
+#: country it names is read by the countries step
+#: (:func:`analysis.measures.countries.dateline_country`).
+DATELINE = re.compile(rf"^(?P<place>[^\W\d][^,\d]{{1,60}}),\s*(?:(?:{_MONTHS})\s+\d{{1,2}},\s*)?"
+                      r"(?P<year>1[89]\d\d)\.?$")
+
+
+def _dateline_year(text: str) -> str:
+    m = DATELINE.match(text.strip())
+    return m.group("year") if m else ""
+
+
 def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Document:
     """Parse the plain text of one policy statement into a :class:`Document`.
 
@@ -269,6 +290,7 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     title = ""
     title_done = False  # the first text block is the title unless it is long
     date = ""
+    dateline = ""
     section, heading, subheading = "other", "", ""
     seen_heading = False
     has_headings = any(headings)
@@ -280,6 +302,11 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
             page = int(marker.group("page"))
             continue
         if _ELLIPSIS_BLOCK.match(b):
+            if is_omission(b):  # the editors' omission line: a row of its own, flagged
+                paragraph += 1
+                rows.append({"doc_id": doc_id, "section": section, "heading": heading,
+                             "subheading": subheading, "paragraph": paragraph, "page": page,
+                             "footnotes": "", "text": " ".join(b.split()), "editorial": True})
             continue
         if h:
             section, heading = h
@@ -294,7 +321,9 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
         if not seen_heading and not _more_words_than(b, MAX_FRONT_MATTER_WORDS) and (
                 (has_headings and not b.endswith(".")) or (not date and _parse_date(b))):
             # title block: dateline ("Colombia, May 8, 1950"), office, place
-            date = date or _parse_date(b)
+            date = date or _parse_date(b) or _dateline_year(b)
+            if not dateline and DATELINE.match(b.strip()):
+                dateline = b.strip()
             continue
         bare = re.sub(PAGE_MARKER, " ", b).strip()
         if seen_heading and bare and is_subheading_line(bare):
@@ -315,11 +344,20 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
                 page = p
             continue
         paragraph += 1
+        block_editorial = is_editorial_block(clean)
         pages = [(o - offset, p) for o, p in pages]
         refs = [(o - offset, n) for o, n in refs]
         # pages and refs are in text order, as are the spans: one pass each
         ip = ir = 0
+        spans = []
         for start, end in split_spans(clean):
+            note = leading_note(clean[start:end])  # "[1 line … not declassified] We …"
+            if note:
+                spans.append((start, start + note))
+                start = start + note + len(clean[start + note:end]) - len(
+                    clean[start + note:end].lstrip())
+            spans.append((start, end))
+        for start, end in spans:
             while ip < len(pages) and pages[ip][0] <= start:
                 page = pages[ip][1]
                 ip += 1
@@ -333,7 +371,8 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
             rows.append({"doc_id": doc_id, "section": section, "heading": heading,
                          "subheading": subheading, "paragraph": paragraph,
                          "page": page, "footnotes": ";".join(fns),
-                         "text": clean[start:end]})
+                         "text": clean[start:end],
+                         "editorial": block_editorial or is_editorial(clean[start:end])})
         for _, p in pages:
             page = p
     section_warnings: list[str] = []
@@ -348,9 +387,11 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     sentences.insert(1, "sentence_id", range(len(sentences)))
     sentences["page"] = sentences["page"].astype("Int64")
     sentences["paragraph"] = sentences["paragraph"].astype("int64")
+    sentences["editorial"] = sentences["editorial"].astype(bool)
     notes = pd.DataFrame([{"doc_id": doc_id, "footnote": n, "text": t}
                           for n, t in sorted(footnotes.items())], columns=FOOTNOTE_COLUMNS)
     return Document(doc_id=doc_id, title=title, date=date, source=source, sha256=sha256,
+                    dateline=dateline,
                     sentences=sentences, footnotes=notes, warnings=doc_warnings,
                     section_warnings=section_warnings)
 

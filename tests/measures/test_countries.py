@@ -140,7 +140,9 @@ def test_countries_focus_tie_goes_to_the_earliest_mention():
 def test_countries_build_tables_keeps_manifest_country_and_input_untouched(seed_tables):
     before = {k: v.copy() for k, v in seed_tables.items()}
     out = build_tables(seed_tables, seed=0)
-    assert "documents" not in out  # the manifest gave the country
+    # the manifest gave the country: kept; the region follows it
+    kept = out["documents"].set_index("doc_id").loc[SEED_DOC]
+    assert (kept["country"], kept["region"]) == ("PE", "ARA")
     for k, v in seed_tables.items():
         pd.testing.assert_frame_equal(v, before[k])
     docs = seed_tables["documents"].assign(country="")

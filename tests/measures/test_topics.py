@@ -7,7 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.measures import topics
+from analysis.measures.topics import build_tables, topic_prevalence
 from analysis.io.tables import write_table
 from conftest import SEED_DOC, shared_path
 
@@ -146,7 +148,7 @@ def test_topics_prevalence_intervals_contain_means():
     assert (prev["ci_low"] <= prev["mean"] + 1e-12).all()
     assert (prev["mean"] <= prev["ci_high"] + 1e-12).all()
     assert list(prev.columns) == ["grouping", "group", "topic", "mean", "ci_low", "ci_high",
-                                  "n_units"]
+                                  "n_units", "n_documents", "resampled"]
 
 
 def test_topics_prevalence_groups_sections_and_mentioned_countries():
@@ -369,3 +371,65 @@ def test_topics_nmf_exact_fit_prints_no_sqrt_warning():
         model = TopicModel(n_topics=3, random_state=0, min_df=1, max_df=1.0).fit(texts)
         shares = model.transform(texts)
     assert shares.shape == (3, 3)
+
+
+# --- names do not matter (issue 12) ------------------------------------------------------------
+
+SEED_LIKE = ("colombia-1950", "peru-1951", "venezuela-1950")
+#: New names that reverse the documents' alphabetical order.
+RENAMED = {"colombia-1950": "zz-statement", "peru-1951": "mm-statement", "venezuela-1950": "aa-statement"}
+
+
+def _topic_run(folder):
+    import warnings
+
+    from analysis.measures.countries import build_tables as country_tables
+    from analysis.text.corpus import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = load_corpus([folder])
+        t.update(country_tables(t, seed=0))
+        return build_tables(t, seed=config.SEED)
+
+
+@pytest.mark.slow
+def test_topics_identical_under_renaming_the_input_files(tmp_path):
+    import shutil
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    for doc in SEED_LIKE:
+        shutil.copy(config.DATA_DIR / "coded" / f"{doc}.txt", a / f"{doc}.txt")
+        shutil.copy(config.DATA_DIR / "coded" / f"{doc}.txt", b / f"{RENAMED[doc]}.txt")
+    one, two = _topic_run(a), _topic_run(b)
+    pd.testing.assert_frame_equal(one["topic_selection"], two["topic_selection"])
+    pd.testing.assert_frame_equal(one["topic_terms"], two["topic_terms"])
+    back = {v: k for k, v in RENAMED.items()}
+    ut = two["unit_topics"].assign(doc_id=two["unit_topics"]["doc_id"].map(back))
+    key = ["doc_id", "unit_id", "topic"]
+    pd.testing.assert_frame_equal(
+        one["unit_topics"].sort_values(key).reset_index(drop=True),
+        ut.sort_values(key).reset_index(drop=True))
+    p2 = two["topic_prevalence"].copy()
+    stmt = p2["grouping"] == "statement"
+    p2.loc[stmt, "group"] = p2.loc[stmt, "group"].map(back)
+    k2 = ["grouping", "group", "topic"]
+    pd.testing.assert_frame_equal(
+        one["topic_prevalence"].sort_values(k2).reset_index(drop=True),
+        p2.sort_values(k2).reset_index(drop=True))
+    assert set(one["topic_prevalence"]["grouping"]) >= {"statement", "section", "region", "country"}
+
+
+def test_topics_prevalence_over_documents_resamples_documents():
+    ut = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "unit_id": [1, 2, 1, 2], "topic": 1,
+                       "weight": [1.0, 1.0, 0.0, 0.0]})
+    g = pd.DataFrame({"grouping": "section", "group": "policies", "doc_id": ["a", "a", "b", "b"],
+                      "unit_id": [1, 2, 1, 2]})
+    p = topic_prevalence(ut, g, seed=0).iloc[0]
+    assert p["resampled"] == "documents" and p["n_documents"] == 2 and p["n_units"] == 4
+    # two documents: the interval spans both documents' shares, not a 4-unit bootstrap's
+    assert p["ci_low"] <= 1e-12 and p["ci_high"] >= 1 - 1e-12
+    one = topic_prevalence(ut[ut.doc_id == "a"], g[g.doc_id == "a"], seed=0).iloc[0]
+    assert one["resampled"] == "units" and one["n_documents"] == 1

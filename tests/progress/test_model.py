@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -20,7 +19,7 @@ CODED = config.DATA_DIR / "coded"
 #: statements of data/coded), a little under the figures measured with
 #: `python -m analysis validate data/coded/gold data/coded --cv --by region`
 #: when the model was written: recall 1.00, precision 1.00, verdict accuracy
-#: 0.30, weighted kappa 0.11, evidence hit 0.71 (README, "Validation").
+#: 0.30, weighted kappa 0.11, evidence hit 0.73 (README, "Validation"; 0.71 before editorial rows were left out of the fit).
 #: They guard against regressions; they are below the issue's targets.
 HELD_OUT_FLOORS = {"recall": 0.95, "precision": 0.9, "accuracy": 0.27, "kappa": 0.05, "evidence_hit": 0.65}
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 import pytest
 
 from analysis.report.coding import CODING_COLUMNS, CodingSession, export_gold, read_coding, sample_units

@@ -9,6 +9,7 @@ import pytest
 
 from analysis import config
 from analysis.io.loader import LoadError, LoadWarning, read_text
+from analysis.measures import countries
 from analysis.text.corpus import load_corpus, load_document
 from analysis.text.document import parse_text
 from conftest import SEED_DOC, SEED_FILE, shared_path
@@ -397,7 +398,6 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from analysis.io.loader import decode_text  # noqa: E402
-from analysis.text.sections import is_subheading_line, parse_heading  # noqa: E402
 
 PROPERTY = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -467,7 +467,8 @@ def test_loader_property_parse_text_never_loses_body_text(doc_and_body):
 def test_loader_property_parse_text_arbitrary_unicode_never_raises(text, extras):
     doc = parse_text(text + "\n".join(extras), "prop")
     assert list(doc.sentences.columns) == ["doc_id", "sentence_id", "section", "heading",
-                                           "subheading", "paragraph", "page", "footnotes", "text"]
+                                           "subheading", "paragraph", "page", "footnotes", "text",
+                                           "editorial"]
     assert doc.sentences.text.str.len().gt(0).all()
 
 
@@ -517,3 +518,58 @@ def test_manifest_rows_of_a_tei_volume_select_its_documents_with_their_commit(tm
         with pytest.raises(LoadError, match=r"no document matches the document ids the manifest "
                                             r"lists for it \(frus1999v09\)"):
             load_corpus([tmp_path])
+
+
+# --- metadata from the text: dateline, title, region ---------------------------------------
+
+DATELINED = "Department of State Policy Statement\n\n{dateline}\n\na. objectives\n\nWe seek its support.\n"
+
+
+@pytest.mark.parametrize("dateline,date,country", [
+    ("Colombia, May 8, 1950", "1950-05-08", "CO"),
+    ("Soviet Union, 1951", "1951", "SU"),
+    ("Washington, January 12, 1949", "1949-01-12", ""),
+])
+def test_loader_dateline_gives_date_and_country(dateline, date, country):
+    doc = parse_text(DATELINED.format(dateline=dateline), "d")
+    assert (doc.date, doc.dateline) == (date, dateline)
+    assert countries.dateline_country(doc.dateline) == country
+
+
+def _documents_after_countries(tmp_path, text):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "d.txt").write_text(text, encoding="utf-8")
+    tables = load_corpus([raw])
+    tables.update(countries.build_tables(tables))
+    return tables["documents"].set_index("doc_id")
+
+
+def test_loader_title_names_the_country_when_the_dateline_does_not(tmp_path):
+    d = _documents_after_countries(tmp_path, "Policy Statement on Peru\n\nWashington, January 12, 1949\n\n"
+                                   "a. objectives\n\nWe seek its support.\n")
+    assert d.loc["d", ["country", "date", "region"]].tolist() == ["PE", "1949-01-12", "ARA"]
+
+
+def test_loader_manifest_metadata_wins_over_the_dateline(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(DATELINED.format(dateline="Colombia, May 8, 1950"), encoding="utf-8")
+    (raw / "b.txt").write_text(DATELINED.format(dateline="Poland, June 25, 1949"), encoding="utf-8")
+    (tmp_path / "corpus.csv").write_text(
+        "doc_id,file,volume,country,date,source_url,sha256\n"
+        "a,raw/a.txt,\"FRUS 1950, vol. II\",VE,,https://history.state.gov/x,\n", encoding="utf-8")
+    tables = load_corpus([raw])
+    tables.update(countries.build_tables(tables))
+    d = tables["documents"].set_index("doc_id")
+    assert d.loc["a", ["country", "date", "volume", "region"]].tolist() == \
+        ["VE", "1950-05-08", "FRUS 1950, vol. II", "ARA"]
+    assert d.loc["b", ["country", "date", "region"]].tolist() == ["PL", "1949-06-25", "EUR"]
+
+
+def test_loader_coded_corpus_datelines_match_their_provenance():
+    d = load_corpus([config.DATA_DIR / "coded"])["documents"].set_index("doc_id")
+    prov = pd.read_csv(config.DATA_DIR / "coded" / "provenance.csv", dtype=str).set_index("document")
+    dated = d[d.date.str.len() == 10]
+    assert len(dated) == 8  # Peru has no dateline, the USSR draft only a year
+    assert (dated.date == prov.loc[dated.index, "date"]).all()
