@@ -77,6 +77,8 @@ class ProgressModel:
             ("assess", "param", "", "threshold", self.grader.threshold_),
             ("grade", "param", "", "C", self.grader.C_grade_),
             ("grade", "param", "", "temperature", self.grader.temperature_),
+            ("grade", "param", "", "lexicon_first", float(self.grader.lexicon_first_)),
+        ] + [("confidence", "param", "", k, v) for k, v in self.grader.confidence_.items()
         ], columns=MODEL_COLUMNS)
         return pd.concat([params, self.ranker.model_.to_frame("evidence"),
                           self.grader.assess_.to_frame("assess"),
@@ -96,6 +98,8 @@ class ProgressModel:
         grader.threshold_ = float(p[("assess", "threshold")])
         grader.C_grade_ = float(p[("grade", "C")])
         grader.temperature_ = float(p[("grade", "temperature")])
+        grader.lexicon_first_ = bool(float(p[("grade", "lexicon_first")]))
+        grader.confidence_ = {k: float(v) for (m, k), v in p.items() if m == "confidence"}
         grader.grade_.classes = [str(c) for c in grader.grade_.classes]
         grader.classes_ = list(VERDICTS)
         return cls(ranker, grader)

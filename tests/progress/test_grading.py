@@ -115,8 +115,34 @@ def test_grading_grader_learns_planted_verdicts_and_is_calibrated():
     assert (grader.predict(X) == y).mean() == 1.0
     P = grader.predict_proba(X)
     assert np.allclose(P.sum(axis=1), 1.0)
-    assert 0 < grader.threshold_ < 1 and grader.temperature_ > 0
+    assert 0 <= grader.threshold_ < 1 and grader.temperature_ > 0
     assert (grader.confidence(X) >= 0.5).all()
+
+
+def test_grading_grader_learns_when_coders_read_the_evidence_otherwise_than_the_lexicon():
+    # coders call "partial" what the lexicon reads as success: the grader
+    # must learn that mapping (stage 2), not keep the lexicon's reading
+    X, y, g = _planted()
+    y = np.where(y == "achieved", "partial", y)
+    grader = VerdictGrader().fit(X, y, groups=g)
+    assert not grader.lexicon_first_
+    success = (X["rule_achieved"] == 1).to_numpy()
+    assert success.any() and (grader.predict(X[success]) == "partial").all()
+
+
+def test_grading_grader_confidence_follows_held_out_accuracy():
+    # half the "achieved" readings are coded "partial": a verdict then is
+    # right about half the time, and its confidence must say so
+    X, y, g = _planted(per=12)
+    flip = (y == "achieved") & (np.arange(len(y)) % 2 == 0)
+    y = np.where(flip, "partial", y)
+    grader = VerdictGrader().fit(X, y, groups=g)
+    pred = grader.predict(X)
+    conf = grader.confidence(X)
+    mixed = (X["rule_achieved"] == 1).to_numpy()
+    clean = (X["rule_not_achieved"] == 1).to_numpy()
+    assert conf[mixed].mean() < conf[clean].mean()
+    assert abs(conf[mixed].mean() - (pred[mixed] == y[mixed]).mean()) < 0.25
 
 
 def test_grading_grader_rejects_unknown_verdicts_and_bad_parameters():

@@ -19,9 +19,10 @@ CODED = config.DATA_DIR / "coded"
 #: statements of data/coded), a little under the figures measured with
 #: `python -m analysis validate data/coded/gold data/coded --cv --by region`
 #: when the model was written: recall 1.00, precision 1.00, verdict accuracy
-#: 0.30, weighted kappa 0.11, evidence hit 0.73 (README, "Validation"; 0.71 before editorial rows were left out of the fit).
+#: 0.39, weighted kappa 0.26, evidence hit 0.73 (README, "Validation"; 0.30
+#: and 0.11 before the grader could keep the lexicon's reading of the evidence).
 #: They guard against regressions; they are below the issue's targets.
-HELD_OUT_FLOORS = {"recall": 0.95, "precision": 0.9, "accuracy": 0.27, "kappa": 0.05, "evidence_hit": 0.65}
+HELD_OUT_FLOORS = {"recall": 0.95, "precision": 0.9, "accuracy": 0.36, "kappa": 0.2, "evidence_hit": 0.65}
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +61,7 @@ def test_model_fit_command_is_byte_identical_on_rerun(small_coded, tmp_path):
     assert cli_main(["fit", str(small_coded), "--out", str(out2)]) == 0
     assert out1.read_bytes() == out2.read_bytes()
     table = pd.read_csv(out1, dtype=str, keep_default_na=False)
-    assert set(table["model"]) == {"evidence", "assess", "grade"}
+    assert set(table["model"]) == {"evidence", "assess", "grade", "confidence"}
 
 
 def test_model_shipped_table_is_what_fit_writes_from_data_coded(tmp_path):
