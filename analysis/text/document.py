@@ -20,7 +20,8 @@ import pandas as pd
 
 from ..io.loader import _MONTHS, _parse_date
 from .editorial import is_editorial, is_editorial_block, is_omission, leading_note
-from .sections import is_section_name, is_subheading_line, parse_heading, split_run_in
+from .sections import (SUBHEADING, is_section_name, is_subheading_line, parse_heading, sequence_headings,
+                       split_run_in)
 from .sentences import split_spans
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "section", "heading", "subheading",
@@ -281,6 +282,7 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
     if headings and headings[0] and not is_section_name(blocks[0]):
         # "Policy Statement on Peru", "1. Policy Statement": the title, not a section
         headings[0] = None
+    headings = sequence_headings(blocks, headings)
 
     # The text before the first [Page N] marker is on page N - 1.
     first = next((m for m in map(_PAGE_BLOCK.search, blocks) if m), None)
@@ -307,6 +309,9 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
                 rows.append({"doc_id": doc_id, "section": section, "heading": heading,
                              "subheading": subheading, "paragraph": paragraph, "page": page,
                              "footnotes": "", "text": " ".join(b.split()), "editorial": True})
+            continue
+        if h and h[0] == SUBHEADING:  # a lettered list inside the section
+            subheading = h[1]
             continue
         if h:
             section, heading = h

@@ -142,6 +142,76 @@ def parse_heading(line: str):
     return label, text
 
 
+def _letter(line: str) -> str:
+    """The section letter of a heading line ("c. Relations" → "c"), or ""."""
+    m = SECTION_HEADING.match(line.strip())
+    mark = m.group("mark") if m else None
+    return mark.lower() if mark and len(mark) == 1 and mark.isalpha() else ""
+
+
+#: Marks a lettered heading that :func:`sequence_headings` reads as a
+#: sub-heading of the current section: ``(SUBHEADING, line)``.
+SUBHEADING = "subheading"
+
+
+def sequence_headings(blocks: list, headings: list) -> list:
+    """Correct per-block headings by the genre's lettering of sections (a, b, c, d).
+
+    Sections are lettered in order, so a lettered list inside a section is
+    told apart by its letters:
+
+    * a lettered heading whose letter comes before the current section's
+      ("a. Trade Relations" inside "b. policy issues") starts a
+      lettered list of sub-headings, not a section; within such a list only
+      a canonical section name ("d. policy evaluation") starts a section;
+    * a lettered line with a title of its own that is none of the section
+      names ("d. supplementary problems") starts a section, labelled
+      ``other``, when its letter is the next after the current section's
+      and no sub-list is open.
+
+    Parameters
+    ----------
+    blocks : list of str
+        The text blocks of a document, in order.
+    headings : list
+        :func:`parse_heading` of each block (None where it is no heading).
+
+    Returns
+    -------
+    list
+        A new list of the same length; the input is not modified. A
+        heading read as a sub-heading becomes ``(SUBHEADING, line)``.
+
+    Examples
+    --------
+    >>> b = ["a. objectives", "x", "b. policy issues", "a. Trade Relations", "y",
+    ...      "d. Aviation", "d. policy evaluation", "z", "e. supplementary problems", "w"]
+    >>> [h[0] if h else None for h in sequence_headings(b, [parse_heading(x) for x in b])]
+    ['objectives', None, 'policies', 'subheading', None, None, 'evaluation', None, 'other', None]
+    """
+    out = list(headings)
+    last, sublist = "", False
+    for i, (block, h) in enumerate(zip(blocks, headings)):
+        letter = _letter(block)
+        if not letter:
+            continue
+        if h is not None:
+            if last and (letter < last or (sublist and not is_section_name(block))):
+                out[i] = (SUBHEADING, block.strip())  # a lettered list inside the section
+                sublist = True
+                continue
+            last, sublist = letter, False
+            continue
+        m = SECTION_HEADING.match(block.strip())
+        title = m.group("title") if m else ""
+        if (last and not sublist and ord(letter) == ord(last) + 1 and title
+                and len(title.split()) <= MAX_HEADING_WORDS and not block.strip().endswith(".")
+                and not any(w.lower() in SENTENCE_WORDS for w in title.split())):
+            out[i] = ("other", block.strip())
+            last = letter
+    return out
+
+
 def is_section_name(line: str) -> bool:
     """True when ``line``, without its letter or number, is a canonical section name.
 

@@ -1,6 +1,7 @@
 """Tests of analysis/text/sections.py: headings of the series and sub-headings."""
 import pytest
 
+from analysis.text.document import parse_text
 from analysis.text.sections import canonical_label, is_subheading_line, parse_heading, split_run_in
 
 HEADINGS = [
@@ -101,3 +102,62 @@ def test_sections_run_in_split_never_loses_words(paragraph):
         assert rest == paragraph
     else:
         assert f"{sub}. {rest}".split() == paragraph.split()
+
+
+# --- the lettering of sections -------------------------------------------------------------
+
+LETTERED_LIST_INSIDE = """Policy Statement
+
+a. objectives
+
+We seek its support.
+
+b. policy issues
+
+Trade is the main issue.
+
+a. Trade Relations
+
+Trade relations are close.
+
+b. Finance
+
+The budget is balanced.
+
+c. policy evaluation
+
+Progress has been slow.
+
+d. supplementary problems
+
+The consulates remain closed.
+"""
+
+
+def test_sections_lettered_list_inside_a_section_is_not_a_section():
+    doc = parse_text(LETTERED_LIST_INSIDE, "d")
+    by = doc.sentences.groupby("heading", sort=False)["section"].first()
+    assert list(by.index) == ["a. objectives", "b. policy issues", "c. policy evaluation",
+                              "d. supplementary problems"]
+    assert list(by) == ["objectives", "policies", "evaluation", "other"]
+    trade = doc.sentences[doc.sentences.text.str.startswith("Trade relations")]
+    assert trade.section.tolist() == ["policies"]
+
+
+def test_sections_a_letter_out_of_sequence_with_an_unknown_title_stays_text():
+    text = LETTERED_LIST_INSIDE.replace("d. supplementary problems", "f. supplementary problems")
+    doc = parse_text(text, "d")
+    assert "other" not in set(doc.sentences.section)
+
+
+def test_sections_coded_statements_give_the_coders_headings_in_order():
+    import json
+
+    from analysis import config
+    from analysis.text.corpus import load_document
+
+    for gold in sorted((config.DATA_DIR / "coded" / "gold").glob("*.json")):
+        g = json.loads(gold.read_text(encoding="utf-8"))
+        doc = load_document(config.DATA_DIR / "coded" / f"{g['document']}.txt")
+        found = list(dict.fromkeys(doc.sentences["heading"]))
+        assert found == [s["heading"] for s in g["sections"]], g["document"]
