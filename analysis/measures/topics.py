@@ -168,6 +168,7 @@ from sklearn.feature_extraction.text import (ENGLISH_STOP_WORDS, CountVectorizer
                                              TfidfTransformer)
 
 from .. import config
+from ..text.vocabulary import genre_stop_words
 from ..contracts import CONTRACTS
 from ..text.editorial import measured
 from .stats import bootstrap_ci, group_seed
@@ -235,12 +236,10 @@ MIN_MARKER_UNITS = 10
 #: Words of 3 or more letters (no digits): drops "US" in any case.
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
 #: Function words of the genre, dropped besides scikit-learn's English stop
-#: words. Decided from the output on the seed and the development statements
-#: (see "Vocabulary" in the module docstring): the author's name and the
-#: section names, which ranked high in every topic whatever its subject.
-GENRE_STOP_WORDS = frozenset("""
-government united states policy policies objective objectives relations evaluation
-""".split())
+#: words: the entries of ``analysis/data/genre_stop_words.csv`` marked
+#: ``topics`` (the author's name and the section names, which ranked high in
+#: every topic whatever its subject; see "Vocabulary" in the module docstring).
+GENRE_STOP_WORDS = genre_stop_words("topics")
 #: NMF settings: NNDSVDa start (Boutsidis & Gallopoulos 2008; seed-
 #: dependent only through a randomized SVD, better than a random start for
 #: sparse text); 1,000 iterations so that fits of a few hundred units stop

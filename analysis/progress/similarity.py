@@ -23,6 +23,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .. import config
+from ..text.vocabulary import genre_stop_words
 
 #: Dimension of the static word embeddings (WordLlama "l2_supercat", 256 of
 #: its Matryoshka dimensions; the weights ship inside the wheel).
@@ -43,13 +44,8 @@ STEM_LEN = 6
 #: words of the genre ("achievement", "attainment", "success") are among them:
 #: they say how an aim fared, not which aim ("the achievement of world peace"
 #: must not meet "have achieved a modicum of success in training the army").
-GENRE_STOPWORDS = frozenset("""us u s united states government governments country
-countries objective objectives policy policies our we present general generally
-continue continued view regard respect order fact also greater measure whole
-programs program efforts effort does did doing has have had having may might shall
-like likely mean means
-achieve achieved achieving achievement achievements attain attained attaining attainment
-success successes successful successfully succeed succeeded""".split())
+#: The entries of ``analysis/data/genre_stop_words.csv`` marked ``alignment``.
+GENRE_STOP_WORDS = genre_stop_words("alignment")
 CONCEPTS_PATH = config.PACKAGE_DATA / "objective_concepts.csv"
 
 
@@ -105,7 +101,7 @@ def analyze(text: str) -> list:
     ['democr', 'instit', 'oil', '#democracy', '#raw_materials']
     """
     words = [w for w in _WORD.findall(str(text).lower())
-             if w not in ENGLISH_STOP_WORDS and w not in GENRE_STOPWORDS and len(w) > 2]
+             if w not in ENGLISH_STOP_WORDS and w not in GENRE_STOP_WORDS and len(w) > 2]
     toks = [_stem(w) for w in words]
     concepts = []
     for name, exact, prefixes in load_concepts():
