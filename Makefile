@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 0
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: reproduce tables notebooks validation fit test volumes bench bench-micro lock clean
+.PHONY: reproduce tables notebooks validation fit test test-fast lab volumes bench bench-micro lock clean
 
 reproduce: tables notebooks validation
 
@@ -33,6 +33,10 @@ validation: $(STAMP)
 	$(PY) -m analysis validate data/coded/gold data/coded --cv --by region --seed $(SEED) \
 		--stance data/coded/mention_stance \
 		--out build/validation --figure figures > build/validation.txt
+
+# JupyterLab in the project's environment, on the notebooks folder.
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks
 
 # Refit the verdict model (analysis/data/progress_model.csv) from the coded corpus.
 fit: $(STAMP)

@@ -154,7 +154,7 @@ def _positive_int(text: str) -> int:
 def _cmd_notebooks(args) -> int:
     from .report.notebooks import run_notebooks
 
-    run_notebooks(corpus=args.corpus, out=args.out, seed=args.seed)
+    run_notebooks(corpus=args.corpus, out=args.out, seed=args.seed, rebuild=args.rebuild)
     return 0
 
 
@@ -209,6 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     nb.add_argument("--corpus", type=Path, default=config.RAW_DIR)
     nb.add_argument("--out", type=Path, default=config.BUILD_DIR)
     nb.add_argument("--seed", type=seed_argument, default=config.SEED)
+    nb.add_argument("--rebuild", action="store_true",
+                    help="recompute the tables even if --out holds those of the same inputs, "
+                         "manifest, seed and package version (e.g. after editing the code)")
     nb.set_defaults(func=_cmd_notebooks)
     return parser
 

@@ -76,6 +76,30 @@ def _git_commit():
         return None
 
 
+def _run_id(files: list, man, seed: int, parameters, deps: dict) -> str:
+    from .. import __version__
+
+    decisive = {"inputs": [[Path(f["path"]).name, f["sha256"]] for f in files],
+                "manifest": man["sha256"] if man else None, "seed": int(seed),
+                "package": __version__, "python": platform.python_version(), "dependencies": deps}
+    if (parameters or {}).get("select"):  # a selection of documents decides the tables too
+        decisive["select"] = parameters["select"]
+    return hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def run_id_for(inputs, manifest, seed: int, parameters: dict | None = None) -> str:
+    """The ``run_id`` a run of ``inputs`` with ``manifest`` and ``seed`` would record.
+
+    The digest of the inputs' names and SHA-256, the manifest's SHA-256, the
+    seed, the package version, Python and the pinned dependencies' versions:
+    tables with this ``run_id`` are the ones such a run writes (the notebook
+    cache reuses them only then).
+    """
+    files = [{"path": str(f), "sha256": sha256(f)} for f in input_files(inputs)]
+    man = {"sha256": sha256(manifest)} if manifest and Path(manifest).is_file() else None
+    return _run_id(files, man, seed, parameters, _pinned())
+
+
 def run_record(inputs, manifest, seed: int, started: datetime, duration_s: float, parameters: dict | None = None) -> dict:
     """The provenance record of one run (see module notes)."""
     from .. import __version__
@@ -85,12 +109,7 @@ def run_record(inputs, manifest, seed: int, started: datetime, duration_s: float
     if manifest and Path(manifest).is_file():
         man = {"path": str(manifest), "sha256": sha256(manifest)}
     deps = _pinned()
-    decisive = {"inputs": [[Path(f["path"]).name, f["sha256"]] for f in files],
-                "manifest": man["sha256"] if man else None, "seed": int(seed),
-                "package": __version__, "python": platform.python_version(), "dependencies": deps}
-    if (parameters or {}).get("select"):  # a selection of documents decides the tables too
-        decisive["select"] = parameters["select"]
-    run_id = hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()[:16]
+    run_id = _run_id(files, man, seed, parameters, deps)
     return {"run_id": run_id, "command": "python -m analysis run", "inputs_given": [str(i) for i in inputs],
             "inputs": files, "manifest": man, "seed": int(seed), "parameters": parameters or {},
             "package": {"name": "analysis", "version": __version__, "git_commit": _git_commit()},

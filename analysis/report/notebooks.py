@@ -94,23 +94,37 @@ def corpus_hashes(corpus) -> set[str]:
     return {hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
 
 
-def tables_are_current(corpus, out) -> bool:
-    """True when ``out/documents.csv`` was computed from exactly ``corpus``'s files."""
-    doc = Path(out) / "documents.csv"
-    if not doc.is_file():
+def tables_are_current(corpus, out, seed: int = config.SEED) -> bool:
+    """True when ``out`` holds the tables a run of ``corpus`` with ``seed`` writes now.
+
+    The cache key is the run's ``run_id`` (:func:`analysis.io.provenance.run_id_for`):
+    the inputs' SHA-256, the manifest, the seed, the package version and the
+    pinned dependencies. Tables written by another run (other files, an
+    edited ``corpus.csv``, another seed or version) are not reused.
+    """
+    from ..io.loader import _find_manifest
+    from ..io.provenance import RUN_FILE, read_record, run_id_for
+
+    record = Path(out) / RUN_FILE
+    if not (Path(out) / "documents.csv").is_file() or not record.is_file():
         return False
-    docs = pd.read_csv(doc, dtype=str, keep_default_na=False)
-    return "sha256" in docs and set(docs["sha256"]) == corpus_hashes(corpus)
+    try:
+        have = read_record(record).get("run_id")
+    except ValueError:
+        return False
+    return have == run_id_for([corpus], _find_manifest([Path(corpus)]), seed)
 
 
 def load_tables(corpus=None, out=None, seed: int = config.SEED, rebuild: bool = False) -> dict:
     """The tables of ``corpus``: read from ``out/*.csv``, or computed and written there.
 
-    Tables in ``out`` are reused when ``out/documents.csv`` lists exactly
-    the files of ``corpus`` (by SHA-256); otherwise (or with
-    ``rebuild=True``) the pipeline runs with ``seed`` and writes them, as
-    ``python -m analysis run CORPUS --out OUT --seed SEED`` does. Delete
-    ``out`` or pass ``rebuild=True`` after changing the code or the seed.
+    Tables in ``out`` are reused when its ``run.json`` records the run that
+    would write them now (:func:`tables_are_current`: same files, manifest,
+    seed, package version and dependencies); otherwise (or with
+    ``rebuild=True``, ``python -m analysis notebooks --rebuild``) the
+    pipeline runs with ``seed`` and writes them, as ``python -m analysis run
+    CORPUS --out OUT --seed SEED`` does. After editing the package's code
+    without changing its version, pass ``rebuild=True``.
 
     Returns
     -------
@@ -119,7 +133,7 @@ def load_tables(corpus=None, out=None, seed: int = config.SEED, rebuild: bool = 
     from ..pipeline import run
 
     corpus, out, _ = resolve_paths(corpus, out)
-    if rebuild or not tables_are_current(corpus, out):
+    if rebuild or not tables_are_current(corpus, out, seed):
         errors: list[str] = []
         tables = run([corpus], out, seed=seed, errors=errors)
         for e in errors:

@@ -69,6 +69,20 @@ def test_load_tables_rebuilds_when_out_holds_another_corpus(tmp_path):
     assert not notebooks.tables_are_current(config.RAW_DIR, tmp_path)
 
 
+def test_load_tables_cache_is_keyed_by_inputs_manifest_and_seed(tmp_path):
+    from analysis.pipeline import run
+
+    corpus = tmp_path / "raw"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(next(config.RAW_DIR.glob("*.txt")).read_bytes())
+    out = tmp_path / "out"
+    run([corpus], out, seed=7, errors=[])
+    assert notebooks.tables_are_current(corpus, out, seed=7)
+    assert not notebooks.tables_are_current(corpus, out, seed=8)  # another seed
+    (tmp_path / "corpus.csv").write_text("doc_id,file,country\na,raw/a.txt,PE\n", encoding="utf-8")
+    assert not notebooks.tables_are_current(corpus, out, seed=7)  # a manifest now decides metadata
+
+
 def test_load_tables_names_a_missing_corpus(tmp_path):
     with pytest.raises(FileNotFoundError, match="does not exist"):
         notebooks.corpus_hashes(tmp_path / "nowhere")
