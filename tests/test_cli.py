@@ -79,6 +79,7 @@ def test_cli_nothing_loadable_exits_nonzero(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_cli_run_jobs_and_input_order_give_byte_identical_tables(tmp_path):
     """Issue 10: --jobs 2 with the inputs reversed writes the tables of --jobs 1."""
     files = sorted((config.DATA_DIR / "coded").glob("*.txt"))[:4]

@@ -200,9 +200,12 @@ def setup(notebook: str, corpus=None, out=None, figures=None,
     >>> import hashlib, tempfile
     >>> from analysis.io.tables import write_table
     >>> d = Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_bytes(b"x")
+    >>> from analysis.io.provenance import run_id_for, write_record
     >>> _ = write_table(pd.DataFrame({"doc_id": ["a"], "sha256": [hashlib.sha256(b"x").hexdigest()]}),
     ...                 d / "out" / "documents.csv")
-    >>> tables, have, figures = setup("01", d / "a.txt", d / "out")
+    >>> _ = write_record({"run_id": run_id_for([d / "a.txt"], None, seed=5), "seed": 5,
+    ...                   "inputs_given": [str(d / "a.txt")], "inputs": []}, d / "out")
+    >>> tables, have, figures = setup("01", d / "a.txt", d / "out", seed=5)
     the table 'sentences' is not there yet (it comes from the step 'load'): figures that need it are skipped
     the table 'footnotes' is not there yet (it comes from the step 'load'): figures that need it are skipped
     corpus: .../a.txt

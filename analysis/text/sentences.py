@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk import redos
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 #: Abbreviations that do not end a sentence in FRUS prose (lower case,
 #: without the final period, as Punkt stores them). Collected from the
@@ -36,9 +37,27 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m approx est""".split()
 )
 
+class _LanguageVars(PunktLanguageVars):
+    """Punkt's English conventions, its own patterns run without a time cap.
+
+    NLTK runs every regular expression under a wall-clock limit (5 s,
+    ``nltk.redos``) against caller-supplied patterns. Punkt's boundary and
+    word patterns are NLTK's own, fixed and linear, but one pass over a whole
+    one-line FRUS volume (several MB) can take longer than 5 s on a busy
+    machine and would then fail the document. The limit is lifted for these
+    two patterns only.
+    """
+
+    def period_context_re(self):
+        return redos.compile(super().period_context_re(), timeout=None)
+
+    def _word_tokenizer_re(self):
+        return redos.compile(super()._word_tokenizer_re(), timeout=None)
+
+
 _PARAMS = PunktParameters()
 _PARAMS.abbrev_types = set(ABBREVIATIONS)
-_TOKENIZER = PunktSentenceTokenizer(_PARAMS)
+_TOKENIZER = PunktSentenceTokenizer(_PARAMS, lang_vars=_LanguageVars())
 
 #: A sentence that ends in an initial ("A.", "U.S.") does not end there.
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(“\"])(?:[A-Z]\.)+$")

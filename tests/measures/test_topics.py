@@ -313,6 +313,7 @@ def test_topics_seed_country_groups_come_from_mentions(seed_all_tables):
 
 # --- the development statements: checked in place, never copied -----------
 
+@pytest.mark.slow
 def test_topics_dev_statements_keep_their_own_names_out_of_topics():
     from analysis.text.corpus import load_corpus
 
@@ -350,6 +351,7 @@ def test_topics_scan_of_a_large_corpus_runs_on_a_bounded_sample():
     assert sampled["chosen"].tolist() == full["chosen"].tolist() == [True, False]
 
 
+@pytest.mark.slow
 def test_topics_scan_does_not_depend_on_n_jobs(monkeypatch):
     monkeypatch.setattr(topics, "PARALLEL_MIN_UNITS", 10)
     texts = ["oil mining capital investment", "army junta election party",

@@ -55,6 +55,7 @@ def test_model_table_round_trip_gives_the_same_predictions(small_coded, tmp_path
     pd.testing.assert_frame_equal(a, b)
 
 
+@pytest.mark.slow
 def test_model_fit_command_is_byte_identical_on_rerun(small_coded, tmp_path):
     out1, out2 = tmp_path / "m1.csv", tmp_path / "m2.csv"
     assert cli_main(["fit", str(small_coded), "--out", str(out1)]) == 0
@@ -64,6 +65,7 @@ def test_model_fit_command_is_byte_identical_on_rerun(small_coded, tmp_path):
     assert set(table["model"]) == {"evidence", "assess", "grade", "confidence"}
 
 
+@pytest.mark.slow
 def test_model_shipped_table_is_what_fit_writes_from_data_coded(tmp_path):
     # The committed coefficients are refitted from the committed coded corpus.
     out = tmp_path / "model.csv"
@@ -76,6 +78,7 @@ def test_model_fit_reports_a_missing_folder(tmp_path, capsys):
     assert "gold folder not found" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_model_cross_validation_never_sees_the_document_it_grades(small_coded, monkeypatch):
     from analysis.progress import model as m
 

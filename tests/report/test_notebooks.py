@@ -88,6 +88,7 @@ def test_load_tables_names_a_missing_corpus(tmp_path):
         notebooks.corpus_hashes(tmp_path / "nowhere")
 
 
+@pytest.mark.slow
 def test_run_notebooks_writes_executed_copies_with_outputs(executed):
     for name in notebooks.NOTEBOOKS:
         nb = nbformat.read(executed / "notebooks" / name, as_version=4)
@@ -97,6 +98,7 @@ def test_run_notebooks_writes_executed_copies_with_outputs(executed):
         assert not errors
 
 
+@pytest.mark.slow
 def test_run_notebooks_writes_every_expected_figure_and_its_csv(executed):
     docs = read_tables(executed)["documents"]
     folder = executed / "figures"
@@ -107,6 +109,7 @@ def test_run_notebooks_writes_every_expected_figure_and_its_csv(executed):
         assert len(pd.read_csv(folder / f"{stem}.csv")) > 0, f"{stem}.csv is empty"
 
 
+@pytest.mark.slow
 def test_run_notebooks_figures_show_images_in_the_executed_notebook(executed):
     nb = nbformat.read(executed / "notebooks" / "04-objectives-vs-evaluation.ipynb",
                        as_version=4)
@@ -115,6 +118,7 @@ def test_run_notebooks_figures_show_images_in_the_executed_notebook(executed):
     assert images
 
 
+@pytest.mark.slow
 def test_regenerating_a_notebook_figure_gives_identical_bytes(executed, tmp_path):
     from analysis.io.provenance import run_id_of
 

@@ -253,6 +253,7 @@ def test_loader_single_line_volume_loads(tmp_path):
     assert set(doc.sentences.section) == {"other"}
 
 
+@pytest.mark.slow
 def test_loader_real_volume_sentence_count_near_punkt():
     path = shared_path("frus-volumes", "frus1964-68v31.txt")
     from analysis.text.sentences import _TOKENIZER

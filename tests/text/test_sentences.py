@@ -58,6 +58,7 @@ def _volume_like(n_chars: int) -> str:
     return " ".join(parts)
 
 
+@pytest.mark.slow
 def test_sentences_linear_time_on_a_volume_with_an_unbalanced_quote():
     import time
 
@@ -125,3 +126,16 @@ def test_sentences_very_long_lines_are_split_without_loss(n, unit):
 
     text = (unit * (n // len(unit)))[:n]
     assert " ".join(text[a:b] for a, b in split_spans(text)).split() == text.split()
+
+
+def test_sentences_are_not_bound_by_nltks_wall_clock_cap(monkeypatch):
+    # NLTK stops any regex after nltk.redos.DEFAULT_TIMEOUT seconds; a whole
+    # one-line volume on a busy machine took longer than the 5 s default
+    from nltk import redos
+
+    from analysis.text.sentences import split_spans
+
+    # a cap far below one pass over the text, far above one token's checks
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.005)
+    text = "He said “this stays open. " + "The Minister agreed with us. " * 10_000
+    assert len(split_spans(text)) > 9_900
