@@ -60,7 +60,7 @@ def speed(n_docs, k, seed):
           f"{n_words} words; k = {k}")
     times = {}
     for method in topics.METHODS:
-        model = topics.TopicModel(method=method, n_topics=k, random_state=seed)
+        model = topics.make_topic_pipeline(method=method, n_topics=k, random_state=seed)
         t = _time(lambda: model.fit(texts))
         times[method] = t
         print(f"  fit {method}: {t:7.2f} s  {len(texts) / t:9.0f} units/s  {n_words / t:10.0f} words/s")

@@ -174,7 +174,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
                 model = topics.TopicModel(method=stage, n_topics=BASELINE_K, random_state=0)
                 if stage == "lda":  # scikit-learn's default passes: one plain fit
                     topics.LDA_MAX_ITER = LDA_BASELINE_ITER
-                model._fit_counts(vec, counts)
+                model.fit(counts)
         elif stage in ("end_to_end", "end_to_end_serial"):
             jobs = 1 if stage == "end_to_end_serial" else jobs
             from analysis.pipeline import load_measured, run_steps

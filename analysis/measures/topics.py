@@ -156,6 +156,7 @@ References
 from __future__ import annotations
 
 import math
+from numbers import Integral
 import warnings
 
 import numpy as np
@@ -163,7 +164,9 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import NMF, LatentDirichletAllocation
-from sklearn.exceptions import ConvergenceWarning
+from sklearn.pipeline import Pipeline
+from sklearn.utils._param_validation import InvalidParameterError, Interval, StrOptions
+from sklearn.utils.validation import check_is_fitted
 from sklearn.feature_extraction.text import (ENGLISH_STOP_WORDS, CountVectorizer,
                                              TfidfTransformer)
 
@@ -398,7 +401,11 @@ def _normalize_rows(m):
 
 
 class TopicModel(TransformerMixin, BaseEstimator):
-    """NMF or LDA topic model over raw texts, with the package's vocabulary.
+    """NMF or LDA topic model of a unit-term count matrix.
+
+    Chain it after the package's vectorizer (:func:`make_vectorizer`) to model
+    raw texts: :func:`make_topic_pipeline` returns that scikit-learn
+    ``Pipeline``.
 
     Parameters
     ----------
@@ -410,54 +417,51 @@ class TopicModel(TransformerMixin, BaseEstimator):
     random_state : int, optional
         Seed of the model's initialisation: LDA's random start, or the
         randomized SVD behind NMF's NNDSVDa start.
-    extra_stop_words : iterable of str, default ()
-        Words dropped besides :func:`stop_words`.
-    stem : bool, default False
-        Porter-stem tokens.
-    min_df, max_df : int or float
-        Document-frequency limits of the vocabulary.
-    vocabulary : sequence of str, optional
-        A fixed vocabulary (used by :func:`select_k` so that runs on
-        subsamples share the columns).
 
     Attributes
     ----------
-    vectorizer_ : CountVectorizer
-        The fitted vocabulary.
-    terms_ : numpy.ndarray of str
-        The vocabulary, in column order.
     model_ : NMF or LatentDirichletAllocation
         The fitted scikit-learn model.
+    tfidf_ : TfidfTransformer
+        The TF-IDF weighting (NMF only).
     components_ : numpy.ndarray, shape (n_topics, n_terms)
         Topic-word weights, each row summing to 1 (p(w | topic)).
     term_frequency_ : numpy.ndarray, shape (n_terms,)
-        Counts of each term in the fitting texts.
+        Counts of each term in the fitting units.
+    n_features_in_ : int
+    n_iter_ : int
+        Iterations the fit took.
+    converged_ : bool or None
+        NMF: whether it stopped on the tolerance before ``NMF_MAX_ITER``
+        (scikit-learn's ``ConvergenceWarning`` is shown when it did not).
+        LDA: None — batch variational Bayes runs a fixed ``LDA_MAX_ITER``
+        passes, with no stopping test.
 
     Examples
     --------
     >>> texts = ["oil mining capital", "capital oil investment", "mining oil capital",
     ...          "army junta election", "election army party", "junta party army"]
-    >>> tm = TopicModel(n_topics=2, random_state=0, min_df=1, max_df=1.0).fit(texts)
-    >>> tm.components_.shape
+    >>> pipe = make_topic_pipeline(n_topics=2, random_state=0, min_df=1, max_df=1.0).fit(texts)
+    >>> pipe["topics"].components_.shape
     (2, 8)
-    >>> w = tm.transform(["oil capital"])
-    >>> round(float(w.sum()), 6)
+    >>> round(float(pipe.transform(["oil capital"]).sum()), 6)
     1.0
-    >>> bool(np.allclose(tm.fit_transform(texts), tm.fit(texts).transform(texts)))
+    >>> counts = make_vectorizer(min_df=1, max_df=1.0).fit_transform(texts)
+    >>> tm = TopicModel(n_topics=2, random_state=0)
+    >>> bool(np.allclose(tm.fit_transform(counts), tm.fit(counts).transform(counts)))
     True
     """
 
-    def __init__(self, method=DEFAULT_METHOD, n_topics=5, random_state=None,
-                 extra_stop_words=(), stem=False, min_df=MIN_DF, max_df=MAX_DF,
-                 vocabulary=None):
+    _parameter_constraints: dict = {
+        "method": [StrOptions(set(METHODS))],
+        "n_topics": [Interval(Integral, 1, None, closed="left")],
+        "random_state": ["random_state"],
+    }
+
+    def __init__(self, *, method=DEFAULT_METHOD, n_topics=5, random_state=None):
         self.method = method
         self.n_topics = n_topics
         self.random_state = random_state
-        self.extra_stop_words = extra_stop_words
-        self.stem = stem
-        self.min_df = min_df
-        self.max_df = max_df
-        self.vocabulary = vocabulary
 
     def _features(self, counts, fit):
         if self.method == "nmf":
@@ -467,75 +471,82 @@ class TopicModel(TransformerMixin, BaseEstimator):
             return self.tfidf_.transform(counts)
         return counts
 
-    def _check_params(self):
-        if self.method not in METHODS:
-            raise ValueError(f"TopicModel: method={self.method!r} is unknown; use one of {METHODS}")
-        if int(self.n_topics) < 1:
-            raise ValueError(f"TopicModel: n_topics={self.n_topics} must be at least 1")
-
-    def fit(self, texts, y=None):
-        """Learn the vocabulary and the topics from ``texts`` (list of str)."""
-        self._check_params()  # before tokenising: a bad argument fails fast
-        texts = list(texts)
-        vec = make_vectorizer(self.extra_stop_words, self.stem, self.min_df, self.max_df,
-                              self.vocabulary)
+    def fit(self, X, y=None):
+        """Learn the topics of the unit-term count matrix ``X``."""
         try:
-            counts = vec.fit_transform(texts)
-        except ValueError as exc:  # empty vocabulary
-            raise ValueError(f"TopicModel: no term left in {len(texts)} texts after stop words "
-                             f"and min_df={self.min_df}/max_df={self.max_df}; lower min_df "
-                             f"or give more text ({exc})") from None
-        return self._fit_counts(vec, counts)
-
-    def _fit_counts(self, vec, counts):
-        """Fit on ``counts`` already made by the fitted vectorizer ``vec``
-        (lets :func:`select_k` tokenise a corpus once for all its fits)."""
-        self._check_params()
-        self.vectorizer_ = vec
-        self.terms_ = vec.get_feature_names_out()
-        self.term_frequency_ = np.asarray(counts.sum(axis=0)).ravel()
-        X = self._features(counts, fit=True)
+            self._validate_params()
+        except InvalidParameterError as exc:
+            raise ValueError(f"TopicModel: {exc}") from None
+        X = _untouched(X)
+        self.term_frequency_ = np.asarray(X.sum(axis=0)).ravel()
+        features = self._features(X, fit=True)
         k = int(self.n_topics)
         if self.method == "nmf":
             model = NMF(n_components=k, init=NMF_INIT, max_iter=NMF_MAX_ITER,
                         random_state=self.random_state)
+            cap = NMF_MAX_ITER
         else:
             model = LatentDirichletAllocation(n_components=k, learning_method="batch",
                                               max_iter=LDA_MAX_ITER,
                                               random_state=self.random_state)
-        with warnings.catch_warnings(), np.errstate(invalid="ignore"):
-            warnings.simplefilter("ignore", ConvergenceWarning)
+            cap = LDA_MAX_ITER
+        with np.errstate(invalid="ignore"):
             # NMF's Frobenius loss on sparse input is computed as
             # |X|² + |WH|² - 2<X, WH>; when the fit is (nearly) exact, as on a
             # small corpus with k near the rank of its vocabulary, rounding
-            # makes it a tiny negative number and sklearn's sqrt of it printed
+            # makes it a tiny negative number and numpy's sqrt of it printed
             # "invalid value encountered in sqrt" (39 times in a 200-file run,
             # issue 11). The loss only drives the stopping test; the factors
-            # are unaffected, so the warning is noise and is not shown.
-            model.fit(X)
+            # are unaffected. Non-convergence is *not* hidden (``converged_``).
+            model.fit(features)
         self.model_ = model
+        self.n_iter_ = int(model.n_iter_)
+        self.converged_ = self.n_iter_ < cap if self.method == "nmf" else None
         self.components_ = _normalize_rows(model.components_)
-        self.n_features_in_ = len(self.terms_)
+        self.n_features_in_ = X.shape[1]
         return self
 
-    def transform(self, texts):
-        """Topic shares of each text, shape (n_texts, n_topics); rows sum to 1.
+    def transform(self, X):
+        """Topic shares of each unit, shape (n_units, n_topics); rows sum to 1.
 
-        A text with no word of the vocabulary gets uniform shares (1/k).
+        A unit with no term of the vocabulary gets uniform shares (1/k).
         """
-        if not hasattr(self, "model_"):
-            raise ValueError("TopicModel: call fit(texts) before transform(texts)")
-        counts = self.vectorizer_.transform(list(texts))
-        X = self._features(counts, fit=False)
-        with warnings.catch_warnings(), np.errstate(invalid="ignore"):  # see _fit_counts
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            w = self.model_.transform(X)
+        check_is_fitted(self, "model_")
+        features = self._features(_untouched(X), fit=False)
+        with np.errstate(invalid="ignore"):  # see fit
+            w = self.model_.transform(features)
         return _normalize_rows(w)
 
-    def fit_transform(self, texts, y=None):
-        """``fit(texts)`` then ``transform(texts)`` (exactly that)."""
-        texts = list(texts)
-        return self.fit(texts).transform(texts)
+    def fit_transform(self, X, y=None):
+        """``fit(X)`` then ``transform(X)`` (exactly that)."""
+        return self.fit(X).transform(X)
+
+
+def _untouched(X):
+    """A copy of a sparse matrix (scikit-learn sorts its indices in place)."""
+    return X.copy() if hasattr(X, "has_sorted_indices") else X
+
+
+def make_topic_pipeline(*, method=DEFAULT_METHOD, n_topics=5, random_state=None,
+                        extra_stop_words=(), stem=False, min_df=MIN_DF, max_df=MAX_DF,
+                        vocabulary=None) -> Pipeline:
+    """The package's vectorizer chained with a :class:`TopicModel`: raw texts in.
+
+    Steps ``counts`` (:func:`make_vectorizer` with ``extra_stop_words``,
+    ``stem``, ``min_df``, ``max_df``, ``vocabulary``) and ``topics``
+    (:class:`TopicModel` with ``method``, ``n_topics``, ``random_state``).
+
+    Examples
+    --------
+    >>> texts = ["oil mining capital", "capital oil investment", "army junta election",
+    ...          "election army party"]
+    >>> pipe = make_topic_pipeline(n_topics=2, random_state=0, min_df=1, max_df=1.0).fit(texts)
+    >>> list(pipe.named_steps)
+    ['counts', 'topics']
+    """
+    return Pipeline([("counts", make_vectorizer(extra_stop_words, stem, min_df, max_df, vocabulary)),
+                     ("topics", TopicModel(method=method, n_topics=n_topics,
+                                           random_state=random_state))])
 
 
 def npmi_coherence(components, counts, top_n=COHERENCE_TOP_N):
@@ -651,7 +662,8 @@ def topic_stability(texts, n_topics, seed, method=DEFAULT_METHOD, vocabulary=Non
     subsample : float, default SUBSAMPLE
         Share of texts per run (1.0: vary the seed only).
     **model_args
-        Passed to :class:`TopicModel` (e.g. ``stem``).
+        The vocabulary (:func:`make_vectorizer`: ``stem``, ``min_df``, ``max_df``,
+        ``extra_stop_words``).
 
     Returns
     -------
@@ -666,33 +678,33 @@ def topic_stability(texts, n_topics, seed, method=DEFAULT_METHOD, vocabulary=Non
     True
     """
     texts = list(texts)
-    vec_args, fixed = _split_model_args(model_args)
-    vec = make_vectorizer(**vec_args, vocabulary=vocabulary)  # a vocabulary ignores min/max_df
-    return _stability(vec, vec.fit_transform(texts), n_topics, seed, method, n_runs, subsample,
-                      fixed)
+    vec = make_vectorizer(**_vectorizer_args(model_args), vocabulary=vocabulary)
+    return _stability(vec.fit_transform(texts), n_topics, seed, method, n_runs, subsample)
 
 
-def _split_model_args(model_args):
-    """(arguments of :func:`make_vectorizer`, arguments stored on each model).
+def _vectorizer_args(model_args):
+    """The arguments of :func:`make_vectorizer` among ``model_args``.
 
-    The document-frequency limits act once, on the whole corpus: models
-    fitted on its counts (or on a subsample of them) keep its vocabulary.
+    The vocabulary (and its document-frequency limits) is made once, on the
+    whole corpus: models fitted on its counts, or on a subsample of them,
+    share its columns. A vocabulary given explicitly ignores min/max_df.
     """
-    vec_args = {k: v for k, v in model_args.items() if k in _VECTORIZER_ARGS}
-    fixed = {k: v for k, v in model_args.items() if k not in ("min_df", "max_df")}
-    return vec_args, fixed
+    bad = sorted(set(model_args) - set(_VECTORIZER_ARGS))
+    if bad:
+        raise TypeError(f"topics: unknown argument(s) {bad}; the vocabulary takes {_VECTORIZER_ARGS}")
+    return dict(model_args)
 
 
-def _stability(vec, counts, n_topics, seed, method, n_runs, subsample, model_args):
-    """:func:`topic_stability` on a unit-term count matrix made by ``vec``."""
+def _stability(counts, n_topics, seed, method, n_runs, subsample):
+    """:func:`topic_stability` on a unit-term count matrix."""
     n = counts.shape[0]
     size = max(2, int(math.ceil(subsample * n)))
     runs = []
     for s in _run_seeds(seed, n_runs):
         rng = np.random.default_rng(s)
         idx = np.sort(rng.choice(n, size=min(size, n), replace=False))
-        tm = TopicModel(method=method, n_topics=n_topics, random_state=s, **model_args)
-        runs.append(tm._fit_counts(vec, counts[idx]).components_)
+        tm = TopicModel(method=method, n_topics=n_topics, random_state=s)
+        runs.append(tm.fit(counts[idx]).components_)
     sims = [match_topics(runs[i], runs[j]).mean()
             for i in range(len(runs)) for j in range(i + 1, len(runs))]
     return float(np.mean(sims)) if sims else 1.0
@@ -759,7 +771,7 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
         Processes fitting the k values (used from
         :data:`PARALLEL_MIN_UNITS` units on); results do not depend on it.
     **model_args
-        Passed to :class:`TopicModel` (``stem``, ``min_df``, ``max_df``,
+        The vocabulary (:func:`make_vectorizer`: ``stem``, ``min_df``, ``max_df``,
         ``extra_stop_words``).
 
     Returns
@@ -777,8 +789,7 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
     {'k': [2, 3], 'chosen': [True, False]}
     """
     texts = list(texts)
-    vec_args, fixed = _split_model_args(model_args)
-    vec = make_vectorizer(**vec_args)
+    vec = make_vectorizer(**_vectorizer_args(model_args))
     counts = vec.fit_transform(texts)
     vocab = vec.get_feature_names_out()
     n_units = len(texts)
@@ -788,7 +799,7 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
             counts.shape[0], size=max_units, replace=False))
         counts = counts[idx]
     ks = [int(k) for k in k_range if 1 <= k <= min(counts.shape[0] - 1, len(vocab))]
-    args = [(vec, counts, k, seed, method, n_runs, subsample, fixed) for k in ks]
+    args = [(counts, k, seed, method, n_runs, subsample) for k in ks]
     if n_jobs > 1 and len(ks) > 1 and counts.shape[0] >= PARALLEL_MIN_UNITS:
         from joblib import Parallel, delayed
 
@@ -805,24 +816,29 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
     return t
 
 
-def _scan_k(vec, counts, k, seed, method, n_runs, subsample, fixed):
+def _scan_k(counts, k, seed, method, n_runs, subsample):
     """(coherence, stability) of one k: one fit on ``counts``, ``n_runs`` on subsamples."""
-    tm = TopicModel(method=method, n_topics=k, random_state=seed, **fixed)
-    tm._fit_counts(vec, counts)
+    tm = TopicModel(method=method, n_topics=k, random_state=seed).fit(counts)
     coh = float(np.mean(npmi_coherence(tm.components_, counts)))
-    return coh, _stability(vec, counts, k, seed, method, n_runs, subsample, fixed)
+    return coh, _stability(counts, k, seed, method, n_runs, subsample)
 
 
-def topic_terms(model, top_n=TOP_N_TERMS, lam=RELEVANCE_LAMBDA):
+def topic_terms(model, terms=None, top_n=TOP_N_TERMS, lam=RELEVANCE_LAMBDA, order=None):
     """Top terms of each topic by weight and by relevance, as a tidy table.
 
     Parameters
     ----------
-    model : TopicModel
-        A fitted model.
+    model : TopicModel or Pipeline
+        A fitted :class:`TopicModel` (then pass ``terms``) or a fitted
+        :func:`make_topic_pipeline` (its vectorizer gives the terms).
+    terms : sequence of str, optional
+        The vocabulary, in column order.
     top_n : int, default TOP_N_TERMS
     lam : float, default RELEVANCE_LAMBDA
         Lambda of relevance; 1 ranks by weight alone.
+    order : sequence of int, optional
+        The model's topics in the order to number them 1..k (default: as
+        fitted); the model is not modified.
 
     Returns
     -------
@@ -834,24 +850,31 @@ def topic_terms(model, top_n=TOP_N_TERMS, lam=RELEVANCE_LAMBDA):
     --------
     >>> texts = ["oil mining capital", "capital oil investment", "mining oil capital",
     ...          "army junta election", "election army party", "junta party army"]
-    >>> tm = TopicModel(n_topics=2, random_state=0, min_df=1, max_df=1.0).fit(texts)
-    >>> t = topic_terms(tm, top_n=2)
+    >>> pipe = make_topic_pipeline(n_topics=2, random_state=0, min_df=1, max_df=1.0).fit(texts)
+    >>> t = topic_terms(pipe, top_n=2)
     >>> {"army", "oil"} <= set(t.loc[t["measure"] == "weight", "term"])
     True
     >>> t.columns.tolist()
     ['topic', 'measure', 'rank', 'term', 'weight', 'relevance']
     """
-    phi = model.components_
+    if isinstance(model, Pipeline):
+        terms = model["counts"].get_feature_names_out() if terms is None else terms
+        model = model["topics"]
+    if terms is None:
+        raise ValueError("topic_terms: pass the vocabulary (terms=) of a TopicModel, "
+                         "or a fitted make_topic_pipeline")
+    terms = np.asarray(terms, dtype=object)
+    phi = model.components_ if order is None else model.components_[list(order)]
     pw = model.term_frequency_ / max(model.term_frequency_.sum(), 1.0)
     eps = 1e-12
     rel = lam * np.log(phi + eps) + (1 - lam) * np.log((phi + eps) / (pw + eps))
     rows = []
     for t in range(phi.shape[0]):
         for measure, score in (("weight", phi[t]), ("relevance", rel[t])):
-            order = np.lexsort((model.terms_, -np.round(score, 12)))[:top_n]
-            for r, j in enumerate(order, start=1):
+            idx = np.lexsort((terms, -np.round(score, 12)))[:top_n]
+            for r, j in enumerate(idx, start=1):
                 rows.append({"topic": t + 1, "measure": measure, "rank": r,
-                             "term": str(model.terms_[j]), "weight": float(phi[t, j]),
+                             "term": str(terms[j]), "weight": float(phi[t, j]),
                              "relevance": float(rel[t, j])})
     return pd.DataFrame(rows, columns=TOPIC_TERMS_COLUMNS)
 
@@ -1152,14 +1175,12 @@ def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
     k = int(selection.loc[selection["chosen"], "k"].iloc[0]) if n_topics is None else n_topics
     if n_topics is not None:
         selection["chosen"] = selection["k"] == k
-    tm = TopicModel(method=method, n_topics=k, random_state=seed, **model_args)._fit_counts(
-        vec, counts)
-    w = tm.transform(texts)
+    tm = TopicModel(method=method, n_topics=k, random_state=seed).fit(counts)
+    w = tm.transform(counts)
     has_terms = np.asarray(counts.sum(axis=1)).ravel() > 0
     # Number topics by decreasing mean share over the units with evidence.
     order = np.lexsort((np.arange(k), -np.round(w[has_terms].mean(axis=0), 12)))
     w = w[:, order]
-    tm.components_ = tm.components_[order]
     keep = units.loc[has_terms, ["doc_id", "unit_id"]].reset_index(drop=True)
     ut = pd.DataFrame({
         "doc_id": np.repeat(keep["doc_id"].to_numpy(), k),
@@ -1173,6 +1194,6 @@ def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
     groups = _groups(kept_units.drop(columns="_key"), tables, unit)
     prevalence = topic_prevalence(ut, groups, seed, keys=keys)
     return {"topic_selection": selection[SELECTION_COLUMNS].reset_index(drop=True),
-            "topic_terms": topic_terms(tm),
+            "topic_terms": topic_terms(tm, vec.get_feature_names_out(), order=order),
             "unit_topics": ut,
             "topic_prevalence": prevalence}

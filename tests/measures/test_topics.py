@@ -68,7 +68,7 @@ def test_topics_unit_topic_rows_sum_to_one():
 
 @pytest.mark.parametrize("method", topics.METHODS)
 def test_topics_transform_rows_sum_to_one_even_without_known_words(method):
-    tm = topics.TopicModel(method=method, n_topics=2, random_state=0).fit(ECONOMIC + POLITICAL)
+    tm = topics.make_topic_pipeline(method=method, n_topics=2, random_state=0).fit(ECONOMIC + POLITICAL)
     w = tm.transform(["capital junta", "zzz unknown words only"])
     np.testing.assert_allclose(w.sum(axis=1), 1.0)
     np.testing.assert_allclose(w[1], 0.5)  # no evidence: uniform
@@ -100,31 +100,60 @@ def test_topics_build_tables_leaves_input_untouched():
 @pytest.mark.parametrize("method", topics.METHODS)
 def test_topics_fit_transform_equals_fit_then_transform(method):
     texts = ECONOMIC + POLITICAL
-    a = topics.TopicModel(method=method, n_topics=3, random_state=5).fit_transform(texts)
-    b = topics.TopicModel(method=method, n_topics=3, random_state=5).fit(texts).transform(texts)
+    counts = topics.make_vectorizer().fit_transform(texts)
+    before = counts.copy()
+    a = topics.TopicModel(method=method, n_topics=3, random_state=5).fit_transform(counts)
+    b = topics.TopicModel(method=method, n_topics=3, random_state=5).fit(counts).transform(counts)
+    # the input is untouched (scikit-learn sorts a CSR matrix's indices in place)
+    assert counts.has_sorted_indices == before.has_sorted_indices
+    assert (counts != before).nnz == 0
     np.testing.assert_array_equal(a, b)
 
 
 def test_topics_estimator_init_only_stores_arguments():
     tm = topics.TopicModel(method="lda", n_topics=3, random_state=1)
-    assert tm.get_params()["n_topics"] == 3
+    assert tm.get_params() == {"method": "lda", "n_topics": 3, "random_state": 1}
     assert not [k for k in vars(tm) if k.endswith("_")]
-    tm.fit(ECONOMIC + POLITICAL)
-    assert tm.components_.shape == (3, len(tm.terms_))
+    with pytest.raises(TypeError):
+        topics.TopicModel("lda")  # keyword-only
+    counts = topics.make_vectorizer().fit_transform(ECONOMIC + POLITICAL)
+    tm.fit(counts)
+    assert tm.components_.shape == (3, counts.shape[1]) == (3, tm.n_features_in_)
     np.testing.assert_allclose(tm.components_.sum(axis=1), 1.0)
+    assert tm.converged_ is None and tm.n_iter_ == topics.LDA_MAX_ITER  # fixed passes
+    nmf = topics.TopicModel(method="nmf", n_topics=3, random_state=1).fit(counts)
+    assert nmf.converged_ and 0 < nmf.n_iter_ < topics.NMF_MAX_ITER
+
+
+def test_topics_model_must_be_fitted_before_transform():
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError):
+        topics.TopicModel().transform(topics.make_vectorizer().fit_transform(ECONOMIC))
+
+
+def test_topics_model_reports_non_convergence(monkeypatch):
+    from sklearn.exceptions import ConvergenceWarning
+
+    monkeypatch.setattr(topics, "NMF_MAX_ITER", 1)
+    counts = topics.make_vectorizer().fit_transform(ECONOMIC + POLITICAL)
+    with pytest.warns(ConvergenceWarning):
+        tm = topics.TopicModel(method="nmf", n_topics=2, random_state=0).fit(counts)
+    assert not tm.converged_
 
 
 @pytest.mark.parametrize("method", topics.METHODS)
 def test_topics_separates_two_planted_vocabularies(method):
     texts = ECONOMIC + POLITICAL
-    tm = topics.TopicModel(method=method, n_topics=2, random_state=0).fit(texts)
-    terms = list(tm.terms_)
+    pipe = topics.make_topic_pipeline(method=method, n_topics=2, random_state=0).fit(texts)
+    terms = list(pipe["counts"].get_feature_names_out())
+    tm = pipe["topics"]
     home = {w: int(np.argmax(tm.components_[:, terms.index(w)]))
             for w in ECONOMIC_WORDS + POLITICAL_WORDS}
     assert len({home[w] for w in ECONOMIC_WORDS}) == 1
     assert len({home[w] for w in POLITICAL_WORDS}) == 1
     assert home[ECONOMIC_WORDS[0]] != home[POLITICAL_WORDS[0]]
-    units = tm.transform(texts).argmax(axis=1)
+    units = pipe.transform(texts).argmax(axis=1)
     assert set(units[:N_PER_HALF]) == {home["capital"]}
     assert set(units[N_PER_HALF:]) == {home["junta"]}
 
@@ -181,8 +210,10 @@ def test_topics_sentence_units_use_sentence_ids():
 
 
 def test_topics_rejects_unknown_method_and_unit():
-    with pytest.raises(ValueError, match="method='kmeans' is unknown"):
-        topics.TopicModel(method="kmeans").fit(ECONOMIC)
+    with pytest.raises(ValueError, match="TopicModel: The 'method' parameter .* Got 'kmeans' instead"):
+        topics.TopicModel(method="kmeans").fit(topics.make_vectorizer().fit_transform(ECONOMIC))
+    with pytest.raises(ValueError, match="'n_topics' parameter"):
+        topics.TopicModel(n_topics=0).fit(topics.make_vectorizer().fit_transform(ECONOMIC))
     with pytest.raises(ValueError, match="unit='page' is unknown"):
         topics.make_units(planted_sentences(), unit="page")
     from analysis.contracts import ContractError
@@ -365,12 +396,12 @@ def test_topics_nmf_exact_fit_prints_no_sqrt_warning():
     """Issue 11: a near-exact NMF fit printed "invalid value encountered in sqrt"."""
     import warnings
 
-    from analysis.measures.topics import TopicModel
+    from analysis.measures.topics import make_topic_pipeline
 
     texts = ["loan army", "church", "labor"]
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
-        model = TopicModel(n_topics=3, random_state=0, min_df=1, max_df=1.0).fit(texts)
+        model = make_topic_pipeline(n_topics=3, random_state=0, min_df=1, max_df=1.0).fit(texts)
         shares = model.transform(texts)
     assert shares.shape == (3, 3)
 
