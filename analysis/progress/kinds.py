@@ -84,7 +84,7 @@ def _compile(pattern: str) -> re.Pattern:
         star = w.endswith("*")
         w = re.escape(w.rstrip("*"))
         parts.append(w + (r"[\w'’-]*" if star else ""))
-    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
