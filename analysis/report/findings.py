@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import config
 from ..measures.stats import SMALL_GROUP
 from . import figures as fg
 
@@ -48,19 +49,29 @@ def as_markdown(sentences: list, title: str = "Findings") -> str:
     return f"**{title}**\n\n" + "\n".join(f"- {s}" for s in sentences)
 
 
-def read_validation(folder) -> dict:
-    """The validation tables present in ``folder`` (name without ``.csv`` -> DataFrame).
+def read_validation(folder=None) -> dict:
+    """The validation tables of a run (name without ``.csv`` -> DataFrame).
+
+    Looks in ``folder/validation`` (where ``make validation`` writes them
+    beside the tables of ``build``), then in ``folder`` itself.
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        The tables' folder (the notebooks' ``out``); default ``build``.
 
     Examples
     --------
     >>> read_validation("no/such/folder")
     {}
     """
+    folder = config.BUILD_DIR if folder is None else Path(folder)
     out = {}
     for name in VALIDATION_FILES:
-        p = Path(folder) / name
-        if p.is_file():
-            out[p.stem] = pd.read_csv(p)
+        for p in (folder / "validation" / name, folder / name):
+            if p.is_file():
+                out[p.stem] = pd.read_csv(p)
+                break
     return out
 
 
