@@ -471,9 +471,9 @@ def comparison_findings(by_kind: pd.DataFrame, tone: pd.DataFrame, mix: pd.DataF
     if kind_agreement is not None and len(kind_agreement):
         dev = kind_agreement.set_index("split").iloc[0]
         out.append(f"Kinds come from keyword rules that agree with one coder's labels on "
-                   f"{dev['accuracy']:.2f} of {int(dev['n'])} coded objectives (kappa "
-                   f"{dev['kappa']:.2f}) — a development figure, the rules having been written "
-                   f"with those objectives in view.")
+                   f"{round(dev['accuracy'] * dev['n'])} of {int(dev['n'])} coded objectives "
+                   f"({dev['accuracy']:.2f}, kappa {dev['kappa']:.2f}) — a development figure, "
+                   f"the rules having been written with those objectives in view.")
     held = _held_out(validation)
     out.append("Verdicts are the package's, " + (f"and {held}" if held else
                "and held out they agree with the coders far less often than a second coder does")

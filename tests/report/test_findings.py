@@ -108,3 +108,12 @@ def test_findings_read_validation_finds_tables_beside_or_under_out(tmp_path):
 
 def test_findings_as_markdown_lists_every_sentence():
     assert fd.as_markdown(["A.", "B."]) == "**Findings**\n\n- A.\n- B."
+
+
+def test_findings_comparison_quotes_the_kind_agreement_it_is_given():
+    empty = pd.DataFrame(columns=["doc_id"])
+    agree = pd.DataFrame({"split": ["development"], "n": [40], "n_documents": [4],
+                          "accuracy": [0.75], "kappa": [0.6]})
+    out = fd.comparison_findings(None, empty, empty, empty, kind_agreement=agree)
+    line = next(x for x in out if x.startswith("Kinds come from"))
+    assert "on 30 of 40 coded objectives (0.75, kappa 0.60)" in line
