@@ -26,12 +26,14 @@ DOCUMENTS = pd.DataFrame({"doc_id": ["b", "a"], "country": ["PE", "CO"],
 
 @pytest.fixture(scope="module")
 def coded_tables():
-    """Every table of the pipeline on the ten coded statements."""
-    from analysis.pipeline import build
+    """The pipeline's tables on the ten coded statements (the stance step, unused here, skipped)."""
+    from analysis.pipeline import load_measured, run_steps
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return build([config.DATA_DIR / "coded"], seed=config.SEED, jobs=2)
+        loaded = load_measured([config.DATA_DIR / "coded"], jobs=2)
+        return run_steps(loaded, seed=config.SEED,
+                         steps=["countries", "sentiment", "topics", "progress"])
 
 
 def _figures(tables, seed=config.SEED):
@@ -121,6 +123,7 @@ def test_comparison_figures_draw_on_the_seed_alone_with_a_note(seed_all_tables):
         fig.savefig(io.BytesIO(), format="png", dpi=40)
 
 
+@pytest.mark.slow
 def test_comparison_figures_on_the_ten_coded_statements_are_byte_identical(coded_tables, tmp_path):
     figs = _figures(coded_tables)
     assert figs["05-tone-by-section"][1]["doc_id"].nunique() == 10
