@@ -58,8 +58,10 @@ if have["objectives"]:
     with pd.option_context("display.max_colwidth", 80):
         display(kinds.merge(tables["objectives"][["doc_id", "objective_id", "text"]],
                             on=["doc_id", "objective_id"]))
-agreement = kd.coded_agreement(config.DATA_DIR / "coded")
-display(agreement)
+agreement = None
+if (config.DATA_DIR / "coded" / kd.CODED_KINDS).is_file():
+    agreement = kd.coded_agreement(config.DATA_DIR / "coded")
+    display(agreement)
 
 # %% [markdown]
 # ## Assessed progress by kind of objective

@@ -112,6 +112,14 @@ def progress_by_kind(objectives: pd.DataFrame, assessments: pd.DataFrame,
         verdict), n_objectives and n_documents (of the kind); kinds with
         at least one objective, in :data:`KIND_LABELS` order, verdicts best
         first.
+
+    Examples
+    --------
+    >>> o = pd.DataFrame({"doc_id": ["a", "a"], "objective_id": [1, 2],
+    ...                   "text": ["expand trade", "more trade and investment"]})
+    >>> d = progress_by_kind(o, o.iloc[:1].assign(verdict="partial"))
+    >>> d[d["n"] > 0][["kind", "verdict", "n", "n_objectives"]].values.tolist()
+    [['economy', 'partial', 1, 2], ['economy', 'not_assessed', 1, 2]]
     """
     cols = ["kind", "kind_label", "verdict", "n", "n_objectives", "n_documents"]
     if objectives is None or objectives.empty:

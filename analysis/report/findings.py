@@ -45,7 +45,23 @@ VALIDATION_FILES = ("validation_summary.csv", "stance_agreement.csv")
 
 
 def as_markdown(sentences: list, title: str = "Findings") -> str:
-    """A bold title and one bullet per sentence (for :class:`IPython.display.Markdown`)."""
+    """A bold title and one bullet per sentence (for :class:`IPython.display.Markdown`).
+
+    Parameters
+    ----------
+    sentences : list of str
+        From one of the ``*_findings`` functions.
+    title : str, default "Findings"
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> as_markdown(["A.", "B."], title="So")
+    '**So**\\n\\n- A.\\n- B.'
+    """
     return f"**{title}**\n\n" + "\n".join(f"- {s}" for s in sentences)
 
 
