@@ -83,3 +83,16 @@ display(tables["sentences"]
 
 # %%
 display(tables["footnotes"])
+
+# %% [markdown]
+# ## Findings
+#
+# Written from the tables above by `analysis.report.findings`, so they stay true when the
+# corpus changes; agreement figures are quoted when `make validation` has written its tables.
+
+# %%
+from IPython.display import Markdown
+
+from analysis.report import findings as fd
+
+display(Markdown(fd.as_markdown(fd.corpus_findings(tables))))

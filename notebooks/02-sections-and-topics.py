@@ -89,3 +89,16 @@ if have["topic_prevalence"] and have["topic_terms"]:
 # %%
 if have["topic_prevalence"]:
     display(tables["topic_prevalence"].query("grouping != 'section'"))
+
+# %% [markdown]
+# ## Findings
+#
+# Written from the tables above by `analysis.report.findings`, so they stay true when the
+# corpus changes; agreement figures are quoted when `make validation` has written its tables.
+
+# %%
+from IPython.display import Markdown
+
+from analysis.report import findings as fd
+
+display(Markdown(fd.as_markdown(fd.topics_findings(tables))))

@@ -111,3 +111,16 @@ if have["country_sentiment"] and have["mentions"] and len(tables["country_sentim
 # %% [markdown]
 # Any other aggregate can be opened the same way: `analysis.kwic(tables, "Peru")` for a
 # country, or a regular expression such as `analysis.kwic(tables, r"progress")`.
+
+# %% [markdown]
+# ## Findings
+#
+# Written from the tables above by `analysis.report.findings`, so they stay true when the
+# corpus changes; agreement figures are quoted when `make validation` has written its tables.
+
+# %%
+from IPython.display import Markdown
+
+from analysis.report import findings as fd
+
+display(Markdown(fd.as_markdown(fd.tone_findings(tables, fd.read_validation(out)))))

@@ -107,3 +107,16 @@ if have["objectives"] and have["assessments"]:
     fig = fg.plot_progress(progress)
     fg.save_figure(fig, "04-progress", progress, folder=figures)
     display(fig)
+
+# %% [markdown]
+# ## Findings
+#
+# Written from the tables above by `analysis.report.findings`, so they stay true when the
+# corpus changes; agreement figures are quoted when `make validation` has written its tables.
+
+# %%
+from IPython.display import Markdown
+
+from analysis.report import findings as fd
+
+display(Markdown(fd.as_markdown(fd.progress_findings(tables, fd.read_validation(out)))))

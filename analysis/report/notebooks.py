@@ -1,10 +1,10 @@
-"""Run the four notebooks headless and give them the few helpers they share.
+"""Run the five notebooks headless and give them the few helpers they share.
 
 ``python -m analysis notebooks --corpus DIR --out DIR --seed N`` calls
 :func:`run_notebooks`: it makes sure the tables of ``DIR`` are in
 ``OUT/*.csv`` (reusing them when they were computed from exactly these
 files, otherwise running the pipeline), then executes ``notebooks/01-…``
-to ``04-…`` with papermill, passing ``corpus``, ``out``, ``figures`` and
+to ``05-…`` with papermill, passing ``corpus``, ``out``, ``figures`` and
 ``seed`` to the cell tagged ``parameters``. Executed copies, with outputs,
 go to ``OUT/notebooks/``; the committed notebooks stay without outputs.
 
@@ -37,7 +37,8 @@ from ..io.tables import read_tables
 
 #: The notebooks, in reading order (files under ``config.NOTEBOOKS_DIR``).
 NOTEBOOKS = ("01-corpus.ipynb", "02-sections-and-topics.ipynb",
-             "03-countries-and-tone.ipynb", "04-objectives-vs-evaluation.ipynb")
+             "03-countries-and-tone.ipynb", "04-objectives-vs-evaluation.ipynb",
+             "05-comparison.ipynb")
 #: Seconds one notebook cell may run before the run is stopped (topic
 #: selection on a few hundred paragraphs takes well under a minute).
 CELL_TIMEOUT = 900
@@ -48,6 +49,8 @@ NEEDS = {
     "02": ("topic_terms", "topic_selection", "topic_prevalence", "unit_topics"),
     "03": ("mentions", "sentiment", "section_sentiment", "country_sentiment"),
     "04": ("objectives", "alignment", "assessments"),
+    "05": ("objectives", "assessments", "section_sentiment", "topic_prevalence", "topic_terms",
+           "unit_topics", "mentions"),
 }
 
 
@@ -152,7 +155,7 @@ def available(tables: dict, notebook: str) -> dict:
     tables : dict
         From :func:`load_tables`.
     notebook : str
-        "01" … "04".
+        "01" … "05".
 
     Returns
     -------
@@ -184,7 +187,7 @@ def setup(notebook: str, corpus=None, out=None, figures=None,
     Parameters
     ----------
     notebook : str
-        "01" … "04".
+        "01" … "05".
     corpus, out, figures, seed
         The notebook's ``parameters`` cell.
 
@@ -248,12 +251,12 @@ def most_negative(tone: pd.DataFrame, score: str = "register", min_sentences: in
 
 
 def expected_figures(documents: pd.DataFrame) -> list[str]:
-    """Stems of every figure the four notebooks write for a corpus.
+    """Stems of every figure the notebooks write for a corpus.
 
     Examples
     --------
-    >>> expected_figures(pd.DataFrame({"doc_id": ["d1"]}))[-2:]
-    ['04-alignment-d1', '04-progress']
+    >>> expected_figures(pd.DataFrame({"doc_id": ["d1"]}))[-6:]
+    ['04-alignment-d1', '04-progress', '05-progress-by-kind', '05-tone-by-section', '05-topic-mix', '05-countries']
     """
     stems = ["01-section-lengths",
              "02-topic-terms", "02-k-selection", "02-topic-prevalence-by-section",
@@ -261,7 +264,8 @@ def expected_figures(documents: pd.DataFrame) -> list[str]:
              "03-tone-by-section", "03-tone-by-country",
              "04-verdicts"]
     stems += [f"04-alignment-{d}" for d in documents["doc_id"]]
-    return stems + ["04-progress"]
+    return stems + ["04-progress", "05-progress-by-kind", "05-tone-by-section", "05-topic-mix",
+                    "05-countries"]
 
 
 def _error_line(exc, notebook: str, executed: Path) -> str:

@@ -1,6 +1,6 @@
 """Tests of analysis.report.notebooks and notebooks/*.ipynb: headless run, outputs, byte-stability.
 
-The four notebooks run once (module fixture) on the embedded corpus into a
+The five notebooks run once (module fixture) on the embedded corpus into a
 temporary folder; the committed ``figures/`` are never written by the tests.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ NOTEBOOK_FILES = [config.NOTEBOOKS_DIR / n for n in notebooks.NOTEBOOKS]
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
-    """Run all four notebooks on data/raw into a temporary OUT; return OUT."""
+    """Run all five notebooks on data/raw into a temporary OUT; return OUT."""
     out = tmp_path_factory.mktemp("nb-out")
     paths = notebooks.run_notebooks(corpus=config.RAW_DIR, out=out, seed=config.SEED)
     assert [p.name for p in paths] == list(notebooks.NOTEBOOKS)
@@ -155,3 +155,20 @@ def test_run_notebooks_names_the_failing_notebook(executed, tmp_path, monkeypatc
     with pytest.raises(RuntimeError, match=r"notebook 99-bad.ipynb failed.*ValueError: boom"):
         notebooks.run_notebooks(corpus=config.RAW_DIR, out=executed, seed=config.SEED,
                                 figures=tmp_path / "figures", notebooks=("99-bad.ipynb",))
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=lambda p: p.name)
+def test_every_notebook_ends_with_findings_generated_from_its_tables(path):
+    nb = nbformat.read(path, as_version=4)
+    *_, heading, code = nb.cells
+    assert heading.cell_type == "markdown" and heading.source.startswith("## Findings")
+    assert code.cell_type == "code" and "fd.as_markdown(fd." in code.source
+    assert not any(ch.isdigit() for ch in code.source), "findings are generated, not typed"
+
+
+def test_run_notebooks_shows_the_findings_as_markdown(executed):
+    for name in notebooks.NOTEBOOKS:
+        nb = nbformat.read(executed / "notebooks" / name, as_version=4)
+        shown = [o["data"]["text/markdown"] for o in nb.cells[-1].outputs
+                 if "text/markdown" in o.get("data", {})]
+        assert shown and shown[0].startswith("**Findings**") and "\n- " in shown[0], name
