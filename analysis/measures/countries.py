@@ -254,7 +254,11 @@ class _Matcher(NamedTuple):
     country: np.ndarray
     iso2_current: np.ndarray
     hidden: np.ndarray  # a kind of HIDDEN_KINDS: hides its text, never reported
+    not_person: np.ndarray  # the row conditions, as flags
+    not_language: np.ndarray
+    needs_name: np.ndarray
     iso2_code: np.ndarray  # small integer per distinct iso2
+    chars: np.ndarray  # length of each pattern in characters
 
 
 def _markers() -> tuple:
@@ -297,7 +301,10 @@ def _automaton(path: str | None = None) -> _Matcher:
                     column([e[1] for e in info]), column([e[2] for e in info]),
                     column([names.get(c, c) for c in iso2]), column([current_code(c) for c in iso2]),
                     np.isin(column([e[1] for e in info]), HIDDEN_KINDS),
-                    pd.factorize(column(iso2))[0].astype(np.int64))
+                    *(np.array([e[2] == c for e in info], dtype=bool)
+                      for c in ("not_person", "not_language", "needs_name_in_doc")),
+                    pd.factorize(column(iso2))[0].astype(np.int64),
+                    np.array([len(p) for p in surfaces + odd + language], dtype=np.int64))
 
 
 #: ``\\w`` of the ASCII characters (alphanumeric or ``_``), by code point.
@@ -331,10 +338,12 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """
     if not len(start):
         return np.zeros(0, dtype=np.int64)
-    order = np.lexsort((-end, start))  # by start, the longest first
-    first = np.r_[True, start[order][1:] != start[order][:-1]]
-    order = order[first]
+    span = int((end - start).max()) + 1
+    # by start, the longest first: one key (matches come nearly sorted by start)
+    order = np.argsort(start * span + (span - 1 - (end - start)), kind="stable")
     s, e = start[order], end[order]
+    first = np.r_[True, s[1:] != s[:-1]]
+    order, s, e = order[first], s[first], e[first]
     reach = np.maximum.accumulate(e)
     free = np.r_[True, s[1:] >= reach[:-1]]  # starts after every earlier match: kept
     if free.all():
@@ -352,24 +361,15 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     return order[keep]
 
 
-def _whole_word_matches(texts: list, matcher: _Matcher) -> tuple:
-    """Leftmost-longest whole-word surface matches of every text, by one automaton pass.
+def _scan(texts: list, matcher: _Matcher) -> tuple:
+    """Leftmost-longest whole-word surface matches of ``texts``, by one automaton pass.
 
     The texts are joined with :data:`_SEP` and searched as UTF-8. Every
     occurrence of a surface (overlapping ones too) is a candidate when
     non-word characters or the ends of its text bound it; at each start the
     longest candidate wins and scanning resumes at its end: the matches of
     the trie regex of :func:`_lexicon` on a text whose whitespace is single
-    spaces.
-
-    Returns
-    -------
-    tuple
-        ``(text, pattern, start, end, language, odd)``: arrays by match (index
-        into ``texts``, index of the surface, character offsets in the text,
-        whether a language word of :data:`LANGUAGE_WORDS` follows after a space
-        or hyphen) in text order, and the sorted indices of the texts that
-        hold odd whitespace (their matches are included, to be replaced).
+    spaces. Returns what :func:`_whole_word_matches` does.
     """
     empty = np.zeros(0, dtype=np.int64)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
@@ -384,11 +384,11 @@ def _whole_word_matches(texts: list, matcher: _Matcher) -> tuple:
                                     count=3 * len(found)).reshape(-1, 3).T
     data = np.frombuffer(raw, dtype=np.uint8)
     if len(raw) == len(joined):  # ASCII: byte offsets are character offsets
-        cstart, cend = bstart, bend
+        cstart = bstart
     else:  # a character's offset is its byte's less the continuation bytes before it
-        cont = np.flatnonzero((data & 0xC0) == 0x80)
-        cstart = bstart - np.searchsorted(cont, bstart)
-        cend = bend - np.searchsorted(cont, bend)
+        high = np.flatnonzero(data > 127)
+        cstart = bstart - np.searchsorted(high[(data[high] & 0xC0) == 0x80], bstart)
+    cend = cstart + matcher.chars[pat]
     surface = pat < matcher.n_surfaces
     odd_mark = ~surface & (pat < matcher.n_surfaces + matcher.n_odd)
     odd = np.unique(np.searchsorted(offsets, cstart[odd_mark], side="right") - 1)
@@ -405,6 +405,45 @@ def _whole_word_matches(texts: list, matcher: _Matcher) -> tuple:
     text = np.searchsorted(offsets, cstart, side="right") - 1
     return (text, pat, cstart - offsets[text], cend - offsets[text],
             np.isin(bend, language_at), odd)
+
+
+def _whole_word_matches(texts: list, matcher: _Matcher) -> tuple:
+    """Leftmost-longest whole-word surface matches of every text (of type ``str``).
+
+    The ASCII texts and the others are searched in one pass each
+    (:func:`_scan`): joined, ASCII text needs no widening, its encoding is
+    a copy, and its byte offsets are character offsets.
+
+    Returns
+    -------
+    tuple
+        ``(text, pattern, start, end, language, odd)``: arrays by match (index
+        into ``texts``, index of the surface, character offsets in the text,
+        whether a language word of :data:`LANGUAGE_WORDS` follows after a space
+        or hyphen) in text order, and the sorted indices of the texts that
+        hold odd whitespace (their matches are included, to be replaced).
+
+    Examples
+    --------
+    >>> text, pat, start, end, language, odd = _whole_word_matches(
+    ...     ["Costa Rica, Perusal and Peru.", "Peru’s French-speaking", "a\tb"], _automaton())
+    >>> list(zip(text.tolist(), start.tolist(), end.tolist(), language.tolist())), odd.tolist()
+    ([(0, 0, 10, False), (0, 24, 28, False), (1, 0, 4, False), (1, 7, 13, True)], [2])
+    """
+    is_ascii = np.fromiter(map(str.isascii, texts), dtype=bool, count=len(texts))
+    parts = [np.flatnonzero(is_ascii), np.flatnonzero(~is_ascii)]
+    found = [(idx, _scan([texts[i] for i in idx.tolist()], matcher)) for idx in parts if len(idx)]
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty, np.zeros(0, dtype=bool), empty
+    if len(found) == 1:
+        idx, (text, *rest, odd) = found[0]
+        return (idx[text], *rest, idx[odd])
+    (ia, a), (iu, u) = found
+    text = np.r_[ia[a[0]], iu[u[0]]]
+    order = np.argsort(text, kind="stable")  # each part is in text order already
+    cols = [np.r_[x, y][order] for x, y in zip(a[1:5], u[1:5])]
+    return (text[order], *cols, np.sort(np.r_[ia[a[5]], iu[u[5]]]))
 
 
 def _squeeze(text: str) -> tuple:
@@ -440,7 +479,7 @@ def _mention(text: str, start: int, end: int, entries: dict, names: dict):
             "kind": kind, "start": start, "end": end, "condition": condition}
 
 
-def _find(texts: list, path: str | None) -> tuple:
+def _find(texts: list, path: str | None, checked: bool = False) -> tuple:
     """Mentions of every text after the trap rules: ``(text, pattern, start, end, surface)``.
 
     Arrays by mention in text order (``surface`` is None when every
@@ -450,19 +489,25 @@ def _find(texts: list, path: str | None) -> tuple:
     they are exact there (a language word right after the surface) and by
     :func:`_mention`'s title search where not; a text with odd whitespace is
     matched squeezed (:func:`_squeeze`), mapped back, and checked by
-    :func:`_mention` on its own characters.
+    :func:`_mention` on its own characters. ``checked``: every text is a
+    ``str`` already (else a missing one is searched as "").
     """
     matcher = _automaton(path)
-    texts = [t if isinstance(t, str) else "" for t in texts]
+    if not checked:
+        texts = [t if isinstance(t, str) else "" for t in texts]  # a missing text is ""
     text, pat, start, end, language, odd = _whole_word_matches(texts, matcher)
-    cond = matcher.condition[pat]
     keep = ~matcher.hidden[pat] & ~np.isin(text, odd)
-    keep &= ~(language & (cond == "not_language"))
-    for j in np.flatnonzero(keep & (cond == "not_person")).tolist():
-        t, a = texts[text[j]], int(start[j])
-        # without odd whitespace, the title rule's trailing \s+ is one space
-        if a and t[a - 1] == " " and _TITLES.search(t[max(0, a - TITLE_WINDOW):a]):
-            keep[j] = False
+    keep &= ~(language & matcher.not_language[pat])
+    check = np.flatnonzero(keep & matcher.not_person[pat])
+    for j, t, a in zip(check.tolist(), text[check].tolist(), start[check].tolist()):
+        t = texts[t]
+        # Without odd whitespace the title rule's trailing \s+ is the one space
+        # before the surface, and each of its shapes ends in a word holding an
+        # ASCII capital: skip the search after a lower-case word ("in Washington").
+        if a and t[a - 1] == " ":
+            word = t[t.rfind(" ", 0, a - 1) + 1:a - 1]
+            if not word.islower() and _TITLES.search(t[max(0, a - TITLE_WINDOW):a]):
+                keep[j] = False
     text, pat, start, end = text[keep], pat[keep], start[keep], end[keep]
     if not len(odd):
         return text, pat, start, end, None
@@ -476,13 +521,12 @@ def _find(texts: list, path: str | None) -> tuple:
             if _mention(texts[i], a, b, entries, names) is not None:
                 extra.append((i, p, a, b, texts[i][a:b]))
     surface = matcher.surface[pat]
-    if extra:
+    if extra:  # into place: the other texts' mentions are in order, and these in theirs
         i, p, a, b, x = zip(*extra)
-        text, pat = np.r_[text, i].astype(np.int64), np.r_[pat, p].astype(np.int64)
-        start, end = np.r_[start, a].astype(np.int64), np.r_[end, b].astype(np.int64)
-        surface = np.r_[surface, np.array(x, dtype=object)]
-        order = np.lexsort((start, text))
-        text, pat, start, end, surface = (v[order] for v in (text, pat, start, end, surface))
+        at = np.searchsorted(text, i)
+        text, pat, start, end = (np.insert(v, at, w) for v, w in ((text, i), (pat, p),
+                                                                  (start, a), (end, b)))
+        surface = np.insert(surface, at, np.array(x, dtype=object))
     return text, pat, start, end, surface
 
 
@@ -534,6 +578,33 @@ def detect(text: str, aliases=None) -> list[dict]:
     return [dict(zip(cols, row)) for row in zip(*(found[c].tolist() for c in cols))]
 
 
+@lru_cache(maxsize=1)
+def _text_dtype():
+    """The dtype pandas infers for a column of Python strings (``str`` from pandas 3)."""
+    return pd.Series(np.array(["a"], dtype=object)).dtype
+
+
+def _take(values, index: np.ndarray):
+    """``values[index]`` as the column pandas would infer from its objects, without inferring.
+
+    ``values`` is an object array or a Series; a Series of another dtype than
+    strings (or an older pandas) goes through an object array and inference.
+
+    Examples
+    --------
+    >>> pd.Series(_take(pd.Series(["a", "b"]), np.array([1, 1, 0]))).tolist()
+    ['b', 'b', 'a']
+    """
+    dtype = _text_dtype()
+    if dtype == object:
+        return np.asarray(values, dtype=object)[index]
+    if isinstance(values, pd.Series):
+        if values.dtype == dtype:
+            return values.array.take(index)
+        return values.to_numpy(dtype=object)[index]  # pandas infers the column's dtype
+    return pd.array(values, dtype=dtype).take(index)
+
+
 def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
     """The ``mentions`` table of a sentences table.
 
@@ -564,22 +635,27 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
         raise ValueError(f"sentences table lacks columns {sorted(missing)}; run the loader first")
     path = None if aliases is None else str(aliases)
     matcher = _automaton(path)
-    text, pat, start, end, surface = _find(sentences.text.tolist(), path)
-    doc_ids = sentences.doc_id.to_numpy(dtype=object)[text]
-    sids = sentences.sentence_id.to_numpy()[text]
-    conditional = matcher.condition[pat] == "needs_name_in_doc"
+    column = sentences.text
+    checked = column.dtype == _text_dtype() and not column.hasnans  # every text a str
+    text, pat, start, end, surface = _find(column.tolist(), path, checked=checked)
+    conditional = matcher.needs_name[pat]
     if conditional.any():  # kept where the document names the country otherwise
-        doc = pd.factorize(doc_ids, use_na_sentinel=False)[0].astype(np.int64)
-        key = doc * (int(matcher.iso2_code.max()) + 1) + matcher.iso2_code[pat]
-        keep = ~conditional | np.isin(key, key[~conditional])
-        text, pat, start, end, doc_ids, sids = (a[keep] for a in (text, pat, start, end, doc_ids, sids))
+        docs = sentences.doc_id.to_numpy(dtype=object)
+        code = matcher.iso2_code[pat]
+        rows = np.flatnonzero(np.isin(code, code[conditional]))  # mentions of those countries
+        named = {(docs[t], c) for t, c, k in zip(text[rows].tolist(), code[rows].tolist(),
+                                                conditional[rows].tolist()) if not k}
+        keep = ~conditional
+        keep[rows] |= [(docs[t], c) in named for t, c in zip(text[rows].tolist(), code[rows].tolist())]
+        text, pat, start, end = text[keep], pat[keep], start[keep], end[keep]
         surface = None if surface is None else surface[keep]
     if len(pat):
-        df = pd.DataFrame({"doc_id": doc_ids, "sentence_id": sids, "iso2": matcher.iso2[pat],
-                           "country": matcher.country[pat],
-                           "surface": matcher.surface[pat] if surface is None else surface,
-                           "kind": matcher.kind[pat], "start": start, "end": end,
-                           "iso2_current": matcher.iso2_current[pat]}, columns=MENTION_COLUMNS)
+        df = pd.DataFrame({"doc_id": _take(sentences.doc_id, text),
+                           "sentence_id": sentences.sentence_id.to_numpy()[text],
+                           "iso2": _take(matcher.iso2, pat), "country": _take(matcher.country, pat),
+                           "surface": _take(matcher.surface, pat) if surface is None else surface,
+                           "kind": _take(matcher.kind, pat), "start": start, "end": end,
+                           "iso2_current": _take(matcher.iso2_current, pat)}, columns=MENTION_COLUMNS)
     else:
         df = pd.DataFrame(columns=MENTION_COLUMNS[:-1])  # empty: object columns
         df["iso2_current"] = df.iso2.map(current_code)
