@@ -27,14 +27,19 @@ Rules of the detector
   same document also names the country otherwise ("Indian" counts for India
   only in a statement that names India — in a Latin-American statement it
   means indigenous people).
-* Matching is one Aho-Corasick pass (``ahocorasick_rs``) over the text of
-  all sentences joined: every surface found at a word boundary is a
-  candidate, and the leftmost-longest candidates are kept, which is what the
-  trie-compiled regex of :func:`_lexicon` (the reference, still used for a
-  sentence with line breaks or runs of spaces, where a multi-word surface
-  may be split by any whitespace) finds. Same mentions on
-  ``data/coded/*.txt`` and ``data/raw`` (``tests/measures/test_countries.py``), at
-  automaton speed (issue 10: 3 MB/s for the regex).
+* A multi-word surface matches across any run of whitespace ("Costa\nRica").
+* Matching is one Aho-Corasick pass (``ahocorasick_rs``, a DFA over UTF-8)
+  over the text of all sentences joined (the ASCII sentences and the others
+  apart): every surface found at a word boundary is a candidate, and the
+  leftmost-longest candidates are kept, which is what the trie-compiled
+  regex of :func:`_lexicon` (the reference) finds. The same pass finds the
+  sentences holding whitespace other than single spaces (matched again with
+  each run squeezed to one space) and the language words after a surface;
+  boundaries, the choice of candidates, the trap rules and the table are
+  array operations. Same mentions as the reference on ``data/coded/*.txt``,
+  ``data/raw`` and generated sentences full of traps
+  (``tests/measures/test_countries.py``); issue 10 measures the speed
+  (``benchmarks/run.py``).
 * "Georgia" is the US state (the Georgian SSR was part of the Soviet Union in
   the period of the series): only "Republic of Georgia" counts as GE.
 
@@ -101,10 +106,10 @@ _LANGUAGE_AFTER = re.compile(r"^(?:\s+|-)(?:" + "|".join(LANGUAGE_WORDS) + ")")
 #: (the package's choice: the longest word with its joiner, and room to spare).
 LANGUAGE_WINDOW = 12
 #: Whitespace other than the space: every character for which ``str.isspace``
-#: (and ``re``'s ``\\s``) holds, but " " (Unicode 15; a test checks the list
-#: against ``str.isspace``). A text holding any, or two spaces in a row, is
-#: matched with its whitespace runs squeezed to one space, as the reference
-#: regex's ``\\s+`` lets a multi-word surface span any run.
+#: (and so ``re``'s ``\s``) holds, but " " (Python's Unicode database; a test
+#: checks the list against ``str.isspace``). A text holding any, or two spaces
+#: in a row, is matched with its whitespace runs squeezed to one space, as the
+#: reference regex's ``\s+`` lets a multi-word surface span any run.
 ODD_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
               + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000")
 _SPACE_RUN = re.compile(r"\s+")
@@ -350,14 +355,20 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
         return order
     keep = free.copy()
     clash = np.flatnonzero(~free)
-    # walk each run of overlapping matches (from the free match before it)
-    runs = np.split(clash, np.flatnonzero(np.diff(clash) > 1) + 1)
-    for run in runs:
-        pos = int(e[run[0] - 1])  # the free match that opens the run is kept
-        for i in run.tolist():
-            if s[i] >= pos:
-                keep[i] = True
-                pos = int(e[i])
+    # A clash right after a free match starts inside it (the free match is kept
+    # and reaches furthest): dropped. Runs of clashes are walked one by one,
+    # from the free match that opens each.
+    after_clash = np.r_[False, np.diff(clash) == 1]
+    in_run = after_clash | np.r_[after_clash[1:], False]
+    walk = clash[in_run]
+    pos = 0
+    for i, a, b, opens, before in zip(walk.tolist(), s[walk].tolist(), e[walk].tolist(),
+                                      (~after_clash[in_run]).tolist(), e[walk - 1].tolist()):
+        if opens:
+            pos = before
+        if a >= pos:
+            keep[i] = True
+            pos = b
     return order[keep]
 
 
@@ -407,8 +418,23 @@ def _scan(texts: list, matcher: _Matcher) -> tuple:
             np.isin(bend, language_at), odd)
 
 
-def _whole_word_matches(texts: list, matcher: _Matcher) -> tuple:
-    """Leftmost-longest whole-word surface matches of every text (of type ``str``).
+def _as_objects(texts) -> np.ndarray:
+    """``texts`` (a list or an array) as a one-dimensional object array, without copying an array.
+
+    Examples
+    --------
+    >>> _as_objects(["ab", "c"]).tolist(), _as_objects(np.array(["x"], dtype=object)).dtype
+    (['ab', 'c'], dtype('O'))
+    """
+    if isinstance(texts, np.ndarray) and texts.dtype == object and texts.ndim == 1:
+        return texts
+    out = np.empty(len(texts), dtype=object)
+    out[:] = list(texts)
+    return out
+
+
+def _whole_word_matches(texts, matcher: _Matcher) -> tuple:
+    """Leftmost-longest whole-word surface matches of every text (a list or object array of ``str``).
 
     The ASCII texts and the others are searched in one pass each
     (:func:`_scan`): joined, ASCII text needs no widening, its encoding is
@@ -430,9 +456,10 @@ def _whole_word_matches(texts: list, matcher: _Matcher) -> tuple:
     >>> list(zip(text.tolist(), start.tolist(), end.tolist(), language.tolist())), odd.tolist()
     ([(0, 0, 10, False), (0, 24, 28, False), (1, 0, 4, False), (1, 7, 13, True)], [2])
     """
+    texts = _as_objects(texts)
     is_ascii = np.fromiter(map(str.isascii, texts), dtype=bool, count=len(texts))
     parts = [np.flatnonzero(is_ascii), np.flatnonzero(~is_ascii)]
-    found = [(idx, _scan([texts[i] for i in idx.tolist()], matcher)) for idx in parts if len(idx)]
+    found = [(idx, _scan(texts[idx].tolist(), matcher)) for idx in parts if len(idx)]
     if not found:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty, np.zeros(0, dtype=bool), empty
@@ -479,7 +506,7 @@ def _mention(text: str, start: int, end: int, entries: dict, names: dict):
             "kind": kind, "start": start, "end": end, "condition": condition}
 
 
-def _find(texts: list, path: str | None, checked: bool = False) -> tuple:
+def _find(texts, path: str | None) -> tuple:
     """Mentions of every text after the trap rules: ``(text, pattern, start, end, surface)``.
 
     Arrays by mention in text order (``surface`` is None when every
@@ -489,13 +516,16 @@ def _find(texts: list, path: str | None, checked: bool = False) -> tuple:
     they are exact there (a language word right after the surface) and by
     :func:`_mention`'s title search where not; a text with odd whitespace is
     matched squeezed (:func:`_squeeze`), mapped back, and checked by
-    :func:`_mention` on its own characters. ``checked``: every text is a
-    ``str`` already (else a missing one is searched as "").
+    :func:`_mention` on its own characters. ``texts``: a list or an object
+    array; a text that is not a ``str`` (missing) is searched as "".
     """
     matcher = _automaton(path)
-    if not checked:
-        texts = [t if isinstance(t, str) else "" for t in texts]  # a missing text is ""
-    text, pat, start, end, language, odd = _whole_word_matches(texts, matcher)
+    texts = _as_objects(texts)
+    try:
+        text, pat, start, end, language, odd = _whole_word_matches(texts, matcher)
+    except TypeError:  # a missing text (None, NaN)
+        texts = _as_objects([t if isinstance(t, str) else "" for t in texts])
+        text, pat, start, end, language, odd = _whole_word_matches(texts, matcher)
     keep = ~matcher.hidden[pat] & ~np.isin(text, odd)
     keep &= ~(language & matcher.not_language[pat])
     check = np.flatnonzero(keep & matcher.not_person[pat])
@@ -573,9 +603,12 @@ def detect(text: str, aliases=None) -> list[dict]:
     ['Costa\\nRica', 'Dominican   Republic']
     """
     path = None if aliases is None else str(aliases)
-    found = _detect_all([text], path)
-    cols = ["iso2", "country", "surface", "kind", "start", "end", "condition"]
-    return [dict(zip(cols, row)) for row in zip(*(found[c].tolist() for c in cols))]
+    matcher = _automaton(path)
+    _, pat, start, end, surface = _find([text], path)
+    surface = matcher.surface[pat] if surface is None else surface
+    return [{"iso2": matcher.iso2[p], "country": matcher.country[p], "surface": x,
+             "kind": matcher.kind[p], "start": a, "end": b, "condition": matcher.condition[p]}
+            for p, x, a, b in zip(pat.tolist(), surface.tolist(), start.tolist(), end.tolist())]
 
 
 @lru_cache(maxsize=1)
@@ -635,9 +668,7 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
         raise ValueError(f"sentences table lacks columns {sorted(missing)}; run the loader first")
     path = None if aliases is None else str(aliases)
     matcher = _automaton(path)
-    column = sentences.text
-    checked = column.dtype == _text_dtype() and not column.hasnans  # every text a str
-    text, pat, start, end, surface = _find(column.tolist(), path, checked=checked)
+    text, pat, start, end, surface = _find(sentences.text.to_numpy(dtype=object), path)
     conditional = matcher.needs_name[pat]
     if conditional.any():  # kept where the document names the country otherwise
         docs = sentences.doc_id.to_numpy(dtype=object)
