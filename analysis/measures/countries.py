@@ -383,9 +383,6 @@ def _scan(texts: list, matcher: _Matcher) -> tuple:
     spaces. Returns what :func:`_whole_word_matches` does.
     """
     empty = np.zeros(0, dtype=np.int64)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    offsets = np.zeros(len(texts), dtype=np.int64)
-    np.cumsum(lengths[:-1] + 1, out=offsets[1:])
     joined = _SEP.join(texts)
     raw = joined.encode("utf-8", "surrogatepass")
     found = matcher.auto.find_matches_as_indexes(raw, overlapping=True)
@@ -395,11 +392,23 @@ def _scan(texts: list, matcher: _Matcher) -> tuple:
                                     count=3 * len(found)).reshape(-1, 3).T
     data = np.frombuffer(raw, dtype=np.uint8)
     if len(raw) == len(joined):  # ASCII: byte offsets are character offsets
-        cstart = bstart
+        def to_char(b):
+            return b
     else:  # a character's offset is its byte's less the continuation bytes before it
         high = np.flatnonzero(data > 127)
-        cstart = bstart - np.searchsorted(high[(data[high] & 0xC0) == 0x80], bstart)
+        cont = high[(data[high] & 0xC0) == 0x80]
+
+        def to_char(b):
+            return b - np.searchsorted(cont, b)
+    cstart = to_char(bstart)
     cend = cstart + matcher.chars[pat]
+    seps = np.flatnonzero(data == 0)
+    if len(seps) == len(texts) - 1:  # no text holds the separator: each starts after one
+        offsets = to_char(np.r_[0, seps + 1])
+    else:  # character offset of each text in ``joined``
+        offsets = np.zeros(len(texts), dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts) - 1) + 1,
+                  out=offsets[1:])
     surface = pat < matcher.n_surfaces
     odd_mark = ~surface & (pat < matcher.n_surfaces + matcher.n_odd)
     odd = np.unique(np.searchsorted(offsets, cstart[odd_mark], side="right") - 1)
