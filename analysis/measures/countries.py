@@ -683,10 +683,10 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
         docs = sentences.doc_id.to_numpy(dtype=object)
         code = matcher.iso2_code[pat]
         rows = np.flatnonzero(np.isin(code, code[conditional]))  # mentions of those countries
-        named = {(docs[t], c) for t, c, k in zip(text[rows].tolist(), code[rows].tolist(),
-                                                conditional[rows].tolist()) if not k}
+        pairs = list(zip(docs[text[rows]].tolist(), code[rows].tolist()))  # (document, country)
+        named = {p for p, k in zip(pairs, conditional[rows].tolist()) if not k}
         keep = ~conditional
-        keep[rows] |= [(docs[t], c) in named for t, c in zip(text[rows].tolist(), code[rows].tolist())]
+        keep[rows] |= [p in named for p in pairs]
         text, pat, start, end = text[keep], pat[keep], start[keep], end[keep]
         surface = None if surface is None else surface[keep]
     if len(pat):

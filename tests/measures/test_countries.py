@@ -305,9 +305,8 @@ def test_countries_automaton_gives_the_regex_mentions_on_generated_traps():
     texts = _trap_sentences(1500, seed=20261203)
     s = pd.DataFrame({"doc_id": "x", "sentence_id": range(len(texts)), "text": texts})
     found = _detect_all(texts, None)
-    fast = [("x", i, c, surface, kind, a, b)
-            for i, c, surface, kind, a, b in zip(found.text, found.iso2, found.surface, found.kind,
-                                                  found.start, found.end)]
+    fast = [("x", i, c, surface, kind, a, b) for i, c, surface, kind, a, b in zip(
+        found.text, found.iso2, found.surface, found.kind, found.start, found.end)]
     assert len(fast) > 500
     assert {k for *_, k, _, _ in fast} >= {"name", "demonym", "capital"}
     assert fast == _reference_mentions(s)
