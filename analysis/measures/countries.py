@@ -27,14 +27,19 @@ Rules of the detector
   same document also names the country otherwise ("Indian" counts for India
   only in a statement that names India — in a Latin-American statement it
   means indigenous people).
-* Matching is one Aho-Corasick pass (``ahocorasick_rs``) over the text of
-  all sentences joined: every surface found at a word boundary is a
-  candidate, and the leftmost-longest candidates are kept, which is what the
-  trie-compiled regex of :func:`_lexicon` (the reference, still used for a
-  sentence with line breaks or runs of spaces, where a multi-word surface
-  may be split by any whitespace) finds. Same mentions on
-  ``data/coded/*.txt`` and ``data/raw`` (``tests/measures/test_countries.py``), at
-  automaton speed (issue 10: 3 MB/s for the regex).
+* A multi-word surface matches across any run of whitespace ("Costa\nRica").
+* Matching is one Aho-Corasick pass (``ahocorasick_rs``, a DFA over UTF-8)
+  over the text of all sentences joined (the ASCII sentences and the others
+  apart): every surface found at a word boundary is a candidate, and the
+  leftmost-longest candidates are kept, which is what the trie-compiled
+  regex of :func:`_lexicon` (the reference) finds. The same pass finds the
+  sentences holding whitespace other than single spaces (matched again with
+  each run squeezed to one space) and the language words after a surface;
+  boundaries, the choice of candidates, the trap rules and the table are
+  array operations. Same mentions as the reference on ``data/coded/*.txt``,
+  ``data/raw`` and generated sentences full of traps
+  (``tests/measures/test_countries.py``); issue 10 measures the speed
+  (``benchmarks/run.py``).
 * "Georgia" is the US state (the Georgian SSR was part of the Soviet Union in
   the period of the series): only "Republic of Georgia" counts as GE.
 
@@ -55,7 +60,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick_rs
 import numpy as np
@@ -88,33 +95,27 @@ _TITLES = re.compile(
     r"Senator|Rep|Representative|Congressman|Ambassador|Secretary|President|Governor|"
     r"Judge|Justice|Professor|Prof|Minister|Mister|Sr|Señor)\.?"
     r"|\b[A-Z]\.|(?<=\S)\s[A-Z][a-z]+)\s+$")
-_LANGUAGE_AFTER = re.compile(r"^(?:\s+language|-speaking|-language|\s+speaking)")
-#: Whitespace other than the space (every character of ``str.isspace`` but
-#: " "): a sentence holding any, or two spaces in a row, is matched with the
-#: regex, whose ``\s+`` lets a multi-word surface span it. (An explicit class
-#: scans several times faster than ``[^\S ]`` or an alternation.)
-_ODD_SPACE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
-                        "\u202f\u205f\u3000]")
-
-
-def _odd_space_at(text: str) -> list:
-    """Offsets of whitespace the automaton cannot match as a single space.
-
-    Examples
-    --------
-    >>> _odd_space_at("a  b\\nc d")
-    [1, 4]
-    """
-    found = [m.start() for m in _ODD_SPACE.finditer(text)]
-    i = text.find("  ")
-    while i != -1:
-        found.append(i)
-        i = text.find("  ", i + 2)
-    return sorted(found)
-
-
-#: Joins sentence texts for the one automaton pass: neither a word character
-#: nor whitespace, and in no surface, so no match crosses two sentences.
+#: Characters before a ``not_person`` surface searched for a title (the
+#: package's choice: a title and a given name fit with room to spare).
+TITLE_WINDOW = 40
+#: Words after a ``not_language`` surface that make it a language, joined to
+#: it by whitespace or a hyphen ("English language", "Spanish-speaking").
+LANGUAGE_WORDS = ("language", "speaking")
+_LANGUAGE_AFTER = re.compile(r"^(?:\s+|-)(?:" + "|".join(LANGUAGE_WORDS) + ")")
+#: Characters after a ``not_language`` surface searched for a language word
+#: (the package's choice: the longest word with its joiner, and room to spare).
+LANGUAGE_WINDOW = 12
+#: Whitespace other than the space: every character for which ``str.isspace``
+#: (and so ``re``'s ``\s``) holds, but " " (Python's Unicode database; a test
+#: checks the list against ``str.isspace``). A text holding any, or two spaces
+#: in a row, is matched with its whitespace runs squeezed to one space, as the
+#: reference regex's ``\s+`` lets a multi-word surface span any run.
+ODD_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+              + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000")
+_SPACE_RUN = re.compile(r"\s+")
+_SPACE_AFTER_SPACE = re.compile(r"(?<=\s)\s")
+#: Joins the texts for the one automaton pass: neither a word character nor
+#: whitespace, and in no surface, so no match crosses two texts.
 _SEP = "\x00"
 MENTION_COLUMNS = ["doc_id", "sentence_id", "iso2", "country", "surface", "kind",
                    "start", "end", "iso2_current"]
@@ -129,6 +130,17 @@ def current_code(iso2: str) -> str:
     ('RU', 'DE', 'PE', 'CS')
     """
     return SUCCESSORS.get(iso2, iso2)
+
+
+def _plain_surface(surface: str) -> bool:
+    """Whether ``surface`` can be searched for: words joined by single spaces.
+
+    Examples
+    --------
+    >>> _plain_surface("Costa Rica"), _plain_surface("Costa  Rica"), _plain_surface(" Peru")
+    (True, False, False)
+    """
+    return bool(surface) and " ".join(surface.split()) == surface and _SEP not in surface
 
 
 def load_aliases(path=None) -> pd.DataFrame:
@@ -151,6 +163,10 @@ def load_aliases(path=None) -> pd.DataFrame:
     if len(bad):
         raise ValueError(f"{path}: row {int(bad.index[0]) + 2} has unknown kind or condition "
                          f"({bad.iloc[0].kind!r}, {bad.iloc[0].condition!r})")
+    odd = df[~df.surface.map(_plain_surface).astype(bool)]
+    if len(odd):
+        raise ValueError(f"{path}: row {int(odd.index[0]) + 2} has surface {odd.iloc[0].surface!r}; "
+                         f"write it as words joined by single spaces")
     dup = df[df.surface.duplicated()]
     if len(dup):
         raise ValueError(f"{path}: surface {dup.iloc[0].surface!r} appears twice; keep one row")
@@ -170,8 +186,9 @@ def _pycountry_surfaces() -> dict:
         for f in forms:
             if not f or "," in f or "(" in f:
                 continue
-            f = re.sub(r"^the\s+", "", f.strip())
-            seen.setdefault(f, set()).add(c.alpha_2)
+            f = re.sub(r"^the\s+", "", " ".join(f.split()))
+            if _plain_surface(f):
+                seen.setdefault(f, set()).add(c.alpha_2)
     return {f: codes.pop() for f, codes in seen.items() if len(codes) == 1}
 
 
@@ -208,82 +225,273 @@ def _trie_regex(words) -> str:
 
 
 @lru_cache(maxsize=4)
-def _lexicon(path: str | None = None):
+def _entries(path: str | None = None):
+    """surface → (iso2, kind, condition) of every surface, and iso2 → display name."""
     aliases = load_aliases(path)
     entries = {s: (iso2, "name", "") for s, iso2 in _pycountry_surfaces().items()}
     for row in aliases.itertuples(index=False):
         entries[row.surface] = (row.iso2, row.kind, row.condition)
-    pattern = re.compile(r"(?<![\w])(?:" + _trie_regex(sorted(entries)) + r")(?![\w])")
-    return pattern, entries, _display_names(aliases)
+    return entries, _display_names(aliases)
 
 
 @lru_cache(maxsize=4)
-def _automaton(path: str | None = None):
-    """Aho-Corasick automaton of every surface of :func:`_lexicon`, and the surfaces."""
-    _, entries, _ = _lexicon(path)
+def _lexicon(path: str | None = None):
+    """The reference detector: the trie-compiled regex of every surface, the entries, the names.
+
+    Compiled only when asked for (by the tests, the benchmark and
+    :mod:`analysis.report.kwic`); :func:`find_mentions` uses the automaton.
+    """
+    entries, names = _entries(path)
+    pattern = re.compile(r"(?<![\w])(?:" + _trie_regex(sorted(entries)) + r")(?![\w])")
+    return pattern, entries, names
+
+
+class _Matcher(NamedTuple):
+    """The automaton and what each of its patterns stands for (arrays by pattern index)."""
+
+    auto: ahocorasick_rs.BytesAhoCorasick
+    n_surfaces: int  # patterns 0 .. n_surfaces - 1 are the surfaces, in sorted order
+    n_odd: int  # the next n_odd mark odd whitespace; the rest a language word after a joiner
+    surface: np.ndarray
+    iso2: np.ndarray
+    kind: np.ndarray
+    condition: np.ndarray
+    country: np.ndarray
+    iso2_current: np.ndarray
+    hidden: np.ndarray  # a kind of HIDDEN_KINDS: hides its text, never reported
+    not_person: np.ndarray  # the row conditions, as flags
+    not_language: np.ndarray
+    needs_name: np.ndarray
+    iso2_code: np.ndarray  # small integer per distinct iso2
+    chars: np.ndarray  # length of each pattern in characters
+
+
+def _markers() -> tuple:
+    """Patterns searched beside the surfaces: odd whitespace, then the language words.
+
+    Examples
+    --------
+    >>> odd, language = _markers()
+    >>> "  " in odd, language
+    (True, [' language', ' speaking', '-language', '-speaking'])
+    """
+    odd = list(ODD_SPACES) + ["  "]
+    language = [j + w for j in (" ", "-") for w in LANGUAGE_WORDS]
+    return odd, language
+
+
+@lru_cache(maxsize=4)
+def _automaton(path: str | None = None) -> _Matcher:
+    """Aho-Corasick automaton (a DFA over UTF-8) of every surface of :func:`_entries`.
+
+    Beside the surfaces it finds the markers of :func:`_markers`, so that the
+    same pass tells which texts hold odd whitespace and where a language word
+    follows.
+    """
+    entries, names = _entries(path)
     surfaces = sorted(entries)
-    return ahocorasick_rs.AhoCorasick(surfaces), surfaces
+    odd, language = _markers()
+    auto = ahocorasick_rs.BytesAhoCorasick(
+        [p.encode("utf-8") for p in surfaces + odd + language],
+        implementation=ahocorasick_rs.Implementation.DFA)
+    info = [entries[s] for s in surfaces]
+
+    def column(values):
+        out = np.empty(len(values), dtype=object)
+        out[:] = values
+        return out
+
+    iso2 = [e[0] for e in info]
+    return _Matcher(auto, len(surfaces), len(odd), column(surfaces), column(iso2),
+                    column([e[1] for e in info]), column([e[2] for e in info]),
+                    column([names.get(c, c) for c in iso2]), column([current_code(c) for c in iso2]),
+                    np.isin(column([e[1] for e in info]), HIDDEN_KINDS),
+                    *(np.array([e[2] == c for e in info], dtype=bool)
+                      for c in ("not_person", "not_language", "needs_name_in_doc")),
+                    pd.factorize(column(iso2))[0].astype(np.int64),
+                    np.array([len(p) for p in surfaces + odd + language], dtype=np.int64))
 
 
 #: ``\\w`` of the ASCII characters (alphanumeric or ``_``), by code point.
 _ASCII_WORD = np.array([chr(i).isalnum() or chr(i) == "_" for i in range(128)])
 
 
-def _is_word(codes: np.ndarray) -> np.ndarray:
-    """``re``'s ``\\w`` (``str.isalnum()`` or ``_``) of an array of code points."""
-    out = _ASCII_WORD[np.minimum(codes, 127)]
-    high = codes > 127
-    if high.any():
-        word = {int(c): chr(int(c)).isalnum() for c in np.unique(codes[high])}
-        out[high] = [word[int(c)] for c in codes[high]]
+def _word_at(data: np.ndarray, joined: str, at_byte: np.ndarray, at_char: np.ndarray) -> np.ndarray:
+    """``re``'s ``\\w`` of the characters at ``at_char`` (starting at byte ``at_byte``, or ending there).
+
+    ASCII bytes are looked up at once; a byte of a multi-byte character is
+    answered from ``joined`` (``str.isalnum``, as ``re`` does).
+    """
+    byte = data[at_byte]
+    out = _ASCII_WORD[np.minimum(byte, 127)]
+    high = np.flatnonzero(byte > 127)
+    if len(high):
+        out[high] = [joined[i].isalnum() for i in at_char[high].tolist()]
     return out
 
 
-def _match_arrays(text: str, auto) -> tuple:
-    """Leftmost-longest whole-word surface matches of ``text``: (surface index, start, end).
+def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Indices of the matches a leftmost-longest scan keeps, in text order.
 
-    Every occurrence of a surface (overlapping ones too) is a candidate when
-    non-word characters or the ends of the text bound it; at each start the
-    longest candidate wins and scanning resumes at its end: the matches of
-    the trie regex. Arrays in text order; boundaries are tested on the code
-    points of ``text`` at once.
-    """
-    found = auto[0].find_matches_as_indexes(text, overlapping=True)
-    if not found:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    pat, start, end = np.array(found, dtype=np.int64).T
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    space = ord(" ")
-    before = np.where(start > 0, codes[np.maximum(start - 1, 0)].astype(np.int64), space)
-    after = np.where(end < len(codes),
-                     codes[np.minimum(end, len(codes) - 1)].astype(np.int64), space)
-    ok = ~_is_word(before) & ~_is_word(after)
-    pat, start, end = pat[ok], start[ok], end[ok]
-    order = np.lexsort((-end, start))  # by start, the longest first
-    pat, start, end = pat[order], start[order], end[order]
-    first = np.r_[True, start[1:] != start[:-1]] if len(start) else np.zeros(0, bool)
-    pat, start, end = pat[first], start[first], end[first]
-    if len(start) > 1 and (start[1:] < end[:-1]).any():  # overlaps: resume after each match
-        keep, pos = [], 0
-        for i, (a, b) in enumerate(zip(start.tolist(), end.tolist())):
-            if a >= pos:
-                keep.append(i)
-                pos = b
-        pat, start, end = pat[keep], start[keep], end[keep]
-    return pat, start, end
-
-
-def _automaton_spans(text: str, auto) -> list:
-    """Leftmost-longest whole-word surface spans of ``text``, in order.
+    At each start the longest match wins and scanning resumes at its end.
+    Only runs of overlapping matches are walked one by one.
 
     Examples
     --------
-    >>> _automaton_spans("Costa Rica, Perusal and Peru.", _automaton())
-    [(0, 10), (24, 28)]
+    >>> _leftmost_longest(np.array([0, 0, 5, 8, 12]), np.array([4, 10, 15, 11, 20])).tolist()
+    [1, 4]
     """
-    _, start, end = _match_arrays(text, auto)
-    return list(zip(start.tolist(), end.tolist()))
+    if not len(start):
+        return np.zeros(0, dtype=np.int64)
+    span = int((end - start).max()) + 1
+    # by start, the longest first: one key (matches come nearly sorted by start)
+    order = np.argsort(start * span + (span - 1 - (end - start)), kind="stable")
+    s, e = start[order], end[order]
+    first = np.r_[True, s[1:] != s[:-1]]
+    order, s, e = order[first], s[first], e[first]
+    reach = np.maximum.accumulate(e)
+    free = np.r_[True, s[1:] >= reach[:-1]]  # starts after every earlier match: kept
+    if free.all():
+        return order
+    keep = free.copy()
+    clash = np.flatnonzero(~free)
+    # A clash right after a free match starts inside it (the free match is kept
+    # and reaches furthest): dropped. Runs of clashes are walked one by one,
+    # from the free match that opens each.
+    after_clash = np.r_[False, np.diff(clash) == 1]
+    in_run = after_clash | np.r_[after_clash[1:], False]
+    walk = clash[in_run]
+    pos = 0
+    for i, a, b, opens, before in zip(walk.tolist(), s[walk].tolist(), e[walk].tolist(),
+                                      (~after_clash[in_run]).tolist(), e[walk - 1].tolist()):
+        if opens:
+            pos = before
+        if a >= pos:
+            keep[i] = True
+            pos = b
+    return order[keep]
+
+
+def _scan(texts: list, matcher: _Matcher) -> tuple:
+    """Leftmost-longest whole-word surface matches of ``texts``, by one automaton pass.
+
+    The texts are joined with :data:`_SEP` and searched as UTF-8. Every
+    occurrence of a surface (overlapping ones too) is a candidate when
+    non-word characters or the ends of its text bound it; at each start the
+    longest candidate wins and scanning resumes at its end: the matches of
+    the trie regex of :func:`_lexicon` on a text whose whitespace is single
+    spaces. Returns what :func:`_whole_word_matches` does.
+    """
+    empty = np.zeros(0, dtype=np.int64)
+    joined = _SEP.join(texts)
+    raw = joined.encode("utf-8", "surrogatepass")
+    found = matcher.auto.find_matches_as_indexes(raw, overlapping=True)
+    if not found:
+        return empty, empty, empty, empty, np.zeros(0, dtype=bool), empty
+    pat, bstart, bend = np.fromiter(chain.from_iterable(found), dtype=np.int64,
+                                    count=3 * len(found)).reshape(-1, 3).T
+    data = np.frombuffer(raw, dtype=np.uint8)
+    if len(raw) == len(joined):  # ASCII: byte offsets are character offsets
+        def to_char(b):
+            return b
+    else:  # a character's offset is its byte's less the continuation bytes before it
+        high = np.flatnonzero(data > 127)
+        cont = high[(data[high] & 0xC0) == 0x80]
+
+        def to_char(b):
+            return b - np.searchsorted(cont, b)
+    cstart = to_char(bstart)
+    cend = cstart + matcher.chars[pat]
+    seps = np.flatnonzero(data == 0)
+    if len(seps) == len(texts) - 1:  # no text holds the separator: each starts after one
+        offsets = to_char(np.r_[0, seps + 1])
+    else:  # character offset of each text in ``joined``
+        offsets = np.zeros(len(texts), dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts) - 1) + 1,
+                  out=offsets[1:])
+    surface = pat < matcher.n_surfaces
+    odd_mark = ~surface & (pat < matcher.n_surfaces + matcher.n_odd)
+    odd = np.unique(np.searchsorted(offsets, cstart[odd_mark], side="right") - 1)
+    language_at = np.unique(bstart[~surface & ~odd_mark])  # bytes where a language word begins
+    pat, bstart, bend, cstart, cend = (a[surface] for a in (pat, bstart, bend, cstart, cend))
+    ok = np.ones(len(pat), dtype=bool)
+    inner = bstart > 0
+    ok[inner] = ~_word_at(data, joined, bstart[inner] - 1, cstart[inner] - 1)
+    inner = bend < len(raw)
+    ok[inner] &= ~_word_at(data, joined, bend[inner], cend[inner])
+    pat, bstart, bend, cstart, cend = (a[ok] for a in (pat, bstart, bend, cstart, cend))
+    chosen = _leftmost_longest(bstart, bend)
+    pat, bstart, bend, cstart, cend = (a[chosen] for a in (pat, bstart, bend, cstart, cend))
+    text = np.searchsorted(offsets, cstart, side="right") - 1
+    return (text, pat, cstart - offsets[text], cend - offsets[text],
+            np.isin(bend, language_at), odd)
+
+
+def _as_objects(texts) -> np.ndarray:
+    """``texts`` (a list or an array) as a one-dimensional object array, without copying an array.
+
+    Examples
+    --------
+    >>> _as_objects(["ab", "c"]).tolist(), _as_objects(np.array(["x"], dtype=object)).dtype
+    (['ab', 'c'], dtype('O'))
+    """
+    if isinstance(texts, np.ndarray) and texts.dtype == object and texts.ndim == 1:
+        return texts
+    out = np.empty(len(texts), dtype=object)
+    out[:] = list(texts)
+    return out
+
+
+def _whole_word_matches(texts, matcher: _Matcher) -> tuple:
+    """Leftmost-longest whole-word surface matches of every text (a list or object array of ``str``).
+
+    The ASCII texts and the others are searched in one pass each
+    (:func:`_scan`): joined, ASCII text needs no widening, its encoding is
+    a copy, and its byte offsets are character offsets.
+
+    Returns
+    -------
+    tuple
+        ``(text, pattern, start, end, language, odd)``: arrays by match (index
+        into ``texts``, index of the surface, character offsets in the text,
+        whether a language word of :data:`LANGUAGE_WORDS` follows after a space
+        or hyphen) in text order, and the sorted indices of the texts that
+        hold odd whitespace (their matches are included, to be replaced).
+
+    Examples
+    --------
+    >>> text, pat, start, end, language, odd = _whole_word_matches(
+    ...     ["Costa Rica, Perusal and Peru.", "Peru’s French-speaking", "a\tb"], _automaton())
+    >>> list(zip(text.tolist(), start.tolist(), end.tolist(), language.tolist())), odd.tolist()
+    ([(0, 0, 10, False), (0, 24, 28, False), (1, 0, 4, False), (1, 7, 13, True)], [2])
+    """
+    texts = _as_objects(texts)
+    is_ascii = np.fromiter(map(str.isascii, texts), dtype=bool, count=len(texts))
+    parts = [np.flatnonzero(is_ascii), np.flatnonzero(~is_ascii)]
+    found = [(idx, _scan(texts[idx].tolist(), matcher)) for idx in parts if len(idx)]
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty, np.zeros(0, dtype=bool), empty
+    if len(found) == 1:
+        idx, (text, *rest, odd) = found[0]
+        return (idx[text], *rest, idx[odd])
+    (ia, a), (iu, u) = found
+    text = np.r_[ia[a[0]], iu[u[0]]]
+    order = np.argsort(text, kind="stable")  # each part is in text order already
+    cols = [np.r_[x, y][order] for x, y in zip(a[1:5], u[1:5])]
+    return (text[order], *cols, np.sort(np.r_[ia[a[5]], iu[u[5]]]))
+
+
+def _squeeze(text: str) -> tuple:
+    """``text`` with each whitespace run as one space, and where each of its characters was.
+
+    Examples
+    --------
+    >>> _squeeze("a \\n b\\tc")
+    ('a b c', [0, 1, 4, 5, 6])
+    """
+    dropped = {m.start() for m in _SPACE_AFTER_SPACE.finditer(text)}
+    return _SPACE_RUN.sub(" ", text), [i for i in range(len(text)) if i not in dropped]
 
 
 def _regex_spans(text: str, path: str | None = None) -> list:
@@ -293,18 +501,87 @@ def _regex_spans(text: str, path: str | None = None) -> list:
 
 
 def _mention(text: str, start: int, end: int, entries: dict, names: dict):
-    """The mention at ``text[start:end]`` after the trap rules, or None."""
+    """The mention at ``text[start:end]`` after the trap rules, or None (the reference rules)."""
     surface = text[start:end]
-    key = surface if surface in entries else re.sub(r"\s+", " ", surface)
+    key = surface if surface in entries else _SPACE_RUN.sub(" ", surface)
     iso2, kind, condition = entries[key]
     if kind in HIDDEN_KINDS:
         return None
-    if condition == "not_person" and _TITLES.search(text[max(0, start - 40):start]):
+    if condition == "not_person" and _TITLES.search(text[max(0, start - TITLE_WINDOW):start]):
         return None
-    if condition == "not_language" and _LANGUAGE_AFTER.match(text[end:end + 12]):
+    if condition == "not_language" and _LANGUAGE_AFTER.match(text[end:end + LANGUAGE_WINDOW]):
         return None
     return {"iso2": iso2, "country": names.get(iso2, iso2), "surface": surface,
             "kind": kind, "start": start, "end": end, "condition": condition}
+
+
+def _find(texts, path: str | None) -> tuple:
+    """Mentions of every text after the trap rules: ``(text, pattern, start, end, surface)``.
+
+    Arrays by mention in text order (``surface`` is None when every
+    mention's text is its pattern's surface, else an object array). The
+    texts without odd whitespace come from one pass of
+    :func:`_whole_word_matches`, with the trap rules applied as arrays where
+    they are exact there (a language word right after the surface) and by
+    :func:`_mention`'s title search where not; a text with odd whitespace is
+    matched squeezed (:func:`_squeeze`), mapped back, and checked by
+    :func:`_mention` on its own characters. ``texts``: a list or an object
+    array; a text that is not a ``str`` (missing) is searched as "".
+    """
+    matcher = _automaton(path)
+    texts = _as_objects(texts)
+    try:
+        text, pat, start, end, language, odd = _whole_word_matches(texts, matcher)
+    except TypeError:  # a missing text (None, NaN)
+        texts = _as_objects([t if isinstance(t, str) else "" for t in texts])
+        text, pat, start, end, language, odd = _whole_word_matches(texts, matcher)
+    keep = ~matcher.hidden[pat] & ~np.isin(text, odd)
+    keep &= ~(language & matcher.not_language[pat])
+    check = np.flatnonzero(keep & matcher.not_person[pat])
+    for j, t, a in zip(check.tolist(), text[check].tolist(), start[check].tolist()):
+        t = texts[t]
+        # Without odd whitespace the title rule's trailing \s+ is the one space
+        # before the surface, and each of its shapes ends in a word holding an
+        # ASCII capital: skip the search after a lower-case word ("in Washington").
+        if a and t[a - 1] == " ":
+            word = t[t.rfind(" ", 0, a - 1) + 1:a - 1]
+            if not word.islower() and _TITLES.search(t[max(0, a - TITLE_WINDOW):a]):
+                keep[j] = False
+    text, pat, start, end = text[keep], pat[keep], start[keep], end[keep]
+    if not len(odd):
+        return text, pat, start, end, None
+    entries, names = _entries(path)
+    extra = []
+    for i in odd.tolist():
+        squeezed, where = _squeeze(texts[i])
+        _, p, a, b, _, _ = _whole_word_matches([squeezed], matcher)
+        for p, a, b in zip(p.tolist(), a.tolist(), b.tolist()):
+            a, b = where[a], where[b - 1] + 1
+            if _mention(texts[i], a, b, entries, names) is not None:
+                extra.append((i, p, a, b, texts[i][a:b]))
+    surface = matcher.surface[pat]
+    if extra:  # into place: the other texts' mentions are in order, and these in theirs
+        i, p, a, b, x = zip(*extra)
+        at = np.searchsorted(text, i)
+        text, pat, start, end = (np.insert(v, at, w) for v, w in ((text, i), (pat, p),
+                                                                  (start, a), (end, b)))
+        surface = np.insert(surface, at, np.array(x, dtype=object))
+    return text, pat, start, end, surface
+
+
+def _detect_all(texts: list, path: str | None) -> pd.DataFrame:
+    """Mentions of every text, in order, as a table (one automaton pass over them all).
+
+    Columns: ``text`` (index into ``texts``) and those of :func:`detect`.
+    """
+    matcher = _automaton(path)
+    text, pat, start, end, surface = _find(texts, path)
+    return pd.DataFrame({"text": text, "iso2": matcher.iso2[pat], "country": matcher.country[pat],
+                         "surface": matcher.surface[pat] if surface is None else surface,
+                         "kind": matcher.kind[pat], "start": start, "end": end,
+                         "condition": matcher.condition[pat]},
+                        columns=["text", "iso2", "country", "surface", "kind", "start", "end",
+                                 "condition"])
 
 
 def detect(text: str, aliases=None) -> list[dict]:
@@ -335,56 +612,39 @@ def detect(text: str, aliases=None) -> list[dict]:
     ['Costa\\nRica', 'Dominican   Republic']
     """
     path = None if aliases is None else str(aliases)
-    _, entries, names = _lexicon(path)
-    spans = (_regex_spans(text, path) if _odd_space_at(text)
-             else _automaton_spans(text, _automaton(path)))
-    return [m for m in (_mention(text, a, b, entries, names) for a, b in spans) if m]
+    matcher = _automaton(path)
+    _, pat, start, end, surface = _find([text], path)
+    surface = matcher.surface[pat] if surface is None else surface
+    return [{"iso2": matcher.iso2[p], "country": matcher.country[p], "surface": x,
+             "kind": matcher.kind[p], "start": a, "end": b, "condition": matcher.condition[p]}
+            for p, x, a, b in zip(pat.tolist(), surface.tolist(), start.tolist(), end.tolist())]
 
 
-def _detect_all(texts: list, path: str | None) -> pd.DataFrame:
-    """Mentions of every text, in order: one automaton pass over them all.
+@lru_cache(maxsize=1)
+def _text_dtype():
+    """The dtype pandas infers for a column of Python strings (``str`` from pandas 3)."""
+    return pd.Series(np.array(["a"], dtype=object)).dtype
 
-    The texts are joined with :data:`_SEP`; texts with line breaks or runs of
-    spaces (rare after the loader) go through :func:`detect`'s regex path.
-    Columns: ``text`` (index into ``texts``) and those of :func:`detect`.
+
+def _take(values, index: np.ndarray):
+    """``values[index]`` as the column pandas would infer from its objects, without inferring.
+
+    ``values`` is an object array or a Series; a Series of another dtype than
+    strings (or an older pandas) goes through an object array and inference.
+
+    Examples
+    --------
+    >>> pd.Series(_take(pd.Series(["a", "b"]), np.array([1, 1, 0]))).tolist()
+    ['b', 'b', 'a']
     """
-    _, entries, names = _lexicon(path)
-    cols = ["text", "iso2", "country", "surface", "kind", "start", "end", "condition"]
-    texts = [t if isinstance(t, str) else "" for t in texts]
-    joined = _SEP.join(texts)
-    if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator
-        return pd.DataFrame([{"text": i, **m} for i, t in enumerate(texts) for m in detect(t, path)],
-                            columns=cols)
-    auto = _automaton(path)
-    surfaces = auto[1]
-    info = [entries[x] for x in surfaces]
-    iso2 = np.array([e[0] for e in info], dtype=object)
-    kind = np.array([e[1] for e in info], dtype=object)
-    cond = np.array([e[2] for e in info], dtype=object)
-    country = np.array([names.get(e[0], e[0]) for e in info], dtype=object)
-    offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).astype(np.int64)
-    odd = np.unique(np.searchsorted(offsets, _odd_space_at(joined), side="right") - 1)
-    pat, start, end = _match_arrays(joined, auto)
-    which = np.searchsorted(offsets, start, side="right") - 1
-    keep = ~np.isin(which, odd) & ~np.isin(kind[pat], HIDDEN_KINDS)
-    pat, start, end, which = pat[keep], start[keep], end[keep], which[keep]
-    start, end = start - offsets[which], end - offsets[which]
-    checked = np.isin(cond[pat], ("not_person", "not_language"))
-    if checked.any():
-        keep = np.ones(len(pat), dtype=bool)
-        for j in np.flatnonzero(checked):
-            t, a, b = texts[which[j]], int(start[j]), int(end[j])
-            keep[j] = _mention(t, a, b, entries, names) is not None
-        pat, start, end, which = pat[keep], start[keep], end[keep], which[keep]
-    out = pd.DataFrame({"text": which, "iso2": iso2[pat], "country": country[pat],
-                        "surface": np.array(surfaces, dtype=object)[pat], "kind": kind[pat],
-                        "start": start, "end": end, "condition": cond[pat]}, columns=cols)
-    if len(odd):
-        extra = pd.DataFrame([{"text": int(i), **m} for i in odd for m in detect(texts[i], path)],
-                             columns=cols)
-        out = pd.concat([out, extra], ignore_index=True).sort_values(
-            ["text", "start"], kind="stable").reset_index(drop=True)
-    return out
+    dtype = _text_dtype()
+    if dtype == object:
+        return np.asarray(values, dtype=object)[index]
+    if isinstance(values, pd.Series):
+        if values.dtype == dtype:
+            return values.array.take(index)
+        return values.to_numpy(dtype=object)[index]  # pandas infers the column's dtype
+    return pd.array(values, dtype=dtype).take(index)
 
 
 def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
@@ -416,22 +676,29 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
     if missing:
         raise ValueError(f"sentences table lacks columns {sorted(missing)}; run the loader first")
     path = None if aliases is None else str(aliases)
-    found = _detect_all(sentences.text.tolist(), path)
-    doc_ids = sentences.doc_id.to_numpy(dtype=object)[found["text"].to_numpy(dtype=np.int64)]
-    sids = sentences.sentence_id.to_numpy()[found["text"].to_numpy(dtype=np.int64)]
-    if len(found):
-        conditional = (found["condition"] == "needs_name_in_doc").to_numpy()
-        named = set(zip(doc_ids[~conditional], found["iso2"].to_numpy()[~conditional]))
-        keep = ~conditional | np.array([(d, c) in named for d, c in
-                                        zip(doc_ids, found["iso2"].to_numpy())], dtype=bool)
-        found, doc_ids, sids = found[keep], doc_ids[keep], sids[keep]
-    if len(found):
-        df = pd.DataFrame({"doc_id": doc_ids, "sentence_id": sids,
-                           **{c: found[c].to_numpy() for c in MENTION_COLUMNS[2:-1]}},
-                          columns=MENTION_COLUMNS[:-1])
+    matcher = _automaton(path)
+    text, pat, start, end, surface = _find(sentences.text.to_numpy(dtype=object), path)
+    conditional = matcher.needs_name[pat]
+    if conditional.any():  # kept where the document names the country otherwise
+        docs = sentences.doc_id.to_numpy(dtype=object)
+        code = matcher.iso2_code[pat]
+        rows = np.flatnonzero(np.isin(code, code[conditional]))  # mentions of those countries
+        pairs = list(zip(docs[text[rows]].tolist(), code[rows].tolist()))  # (document, country)
+        named = {p for p, k in zip(pairs, conditional[rows].tolist()) if not k}
+        keep = ~conditional
+        keep[rows] |= [p in named for p in pairs]
+        text, pat, start, end = text[keep], pat[keep], start[keep], end[keep]
+        surface = None if surface is None else surface[keep]
+    if len(pat):
+        df = pd.DataFrame({"doc_id": _take(sentences.doc_id, text),
+                           "sentence_id": sentences.sentence_id.to_numpy()[text],
+                           "iso2": _take(matcher.iso2, pat), "country": _take(matcher.country, pat),
+                           "surface": _take(matcher.surface, pat) if surface is None else surface,
+                           "kind": _take(matcher.kind, pat), "start": start, "end": end,
+                           "iso2_current": _take(matcher.iso2_current, pat)}, columns=MENTION_COLUMNS)
     else:
         df = pd.DataFrame(columns=MENTION_COLUMNS[:-1])  # empty: object columns
-    df["iso2_current"] = df.iso2.map(current_code)
+        df["iso2_current"] = df.iso2.map(current_code)
     df["sentence_id"] = df.sentence_id.astype("int64")
     df["start"] = df.start.astype("int64")
     df["end"] = df.end.astype("int64")

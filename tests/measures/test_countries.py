@@ -224,3 +224,89 @@ def test_countries_automaton_gives_the_regex_mentions_on_the_coded_statements():
 def test_countries_text_holding_the_separator_still_matches():
     s = pd.DataFrame({"doc_id": "x", "sentence_id": [0, 1], "text": ["\x00Chile\x00", "Peru."]})
     assert find_mentions(s).iso2.tolist() == ["CL", "PE"]
+
+
+def test_countries_missing_texts_are_searched_as_empty():
+    s = pd.DataFrame({"doc_id": "x", "sentence_id": [0, 1, 2], "text": [None, float("nan"), "Peru."]})
+    assert find_mentions(s)[["sentence_id", "iso2"]].values.tolist() == [[2, "PE"]]
+
+
+def test_countries_odd_spaces_are_every_whitespace_but_the_space():
+    """A text is sent to the squeezed path exactly when it holds whitespace other than " "."""
+    import sys
+
+    spaces = {chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()}
+    assert set(countries.ODD_SPACES) == spaces - {" "}
+
+
+def test_countries_language_words_fit_the_window_the_rule_reads():
+    """The automaton's language markers stand for the regex rule only if they fit its window."""
+    _, language = countries._markers()
+    assert all(len(m) <= countries.LANGUAGE_WINDOW for m in language)
+    assert all(countries._LANGUAGE_AFTER.match(m) for m in language)
+
+
+def test_countries_alias_surface_with_odd_whitespace_is_rejected(tmp_path):
+    p = tmp_path / "aliases.csv"
+    p.write_text("surface,iso2,kind,condition,note\nCosta  Rica,CR,name,,x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="single spaces"):
+        countries.load_aliases(p)
+
+
+def test_countries_leftmost_longest_is_the_greedy_scan():
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        start = rng.integers(0, 60, size=rng.integers(1, 30))
+        end = start + rng.integers(1, 12, size=len(start))
+        pairs = sorted(set(zip(start.tolist(), end.tolist())), key=lambda p: (p[0], -p[1]))
+        start, end = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
+        expected, pos, seen = [], 0, set()
+        for i, (a, b) in enumerate(pairs):  # the reference: first (longest) per start, resume at end
+            if a not in seen and a >= pos:
+                expected.append(i)
+                pos = b
+            seen.add(a)
+        assert countries._leftmost_longest(start, end).tolist() == expected
+
+
+def _trap_sentences(n, seed):
+    """Generated sentences packed with what the fast path must get right."""
+    import random
+
+    rng = random.Random(seed)
+    surfaces = sorted(countries._entries(None)[0])
+    pieces = [" ", " ", " ", "  ", "\n", "\t", "\xa0", "\u2003", "-", ",", ".", "’s", "'s", "_",
+              "x", "é", "1", "\x00", "Mr. ", "Mr ", "General ", "George ", "J. ", "The ", "in ",
+              "the ", "(Mr. ", " language", "-speaking", " speaking", "ñ", "“", "–", "Señor "]
+    out = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(0, 12)):
+            if rng.random() < 0.45:
+                w = rng.choice(surfaces)
+                if " " in w and rng.random() < 0.3:  # a multi-word surface split by odd space
+                    w = w.replace(" ", rng.choice(["  ", "\n", " \t", "\u2003"]), 1)
+                if rng.random() < 0.2 and len(w) > 3:  # a prefix of a surface
+                    w = w[:rng.randint(1, len(w) - 1)]
+                words.append(w)
+            else:
+                words.append(rng.choice(pieces))
+        out.append("".join(words))
+    return out
+
+
+def test_countries_automaton_gives_the_regex_mentions_on_generated_traps():
+    """Surfaces glued to word characters, non-ASCII neighbours, titles, language words, odd
+    whitespace inside and between surfaces, separators in the text: the regex's mentions."""
+    from analysis.measures.countries import _detect_all
+
+    texts = _trap_sentences(1500, seed=20261203)
+    s = pd.DataFrame({"doc_id": "x", "sentence_id": range(len(texts)), "text": texts})
+    found = _detect_all(texts, None)
+    fast = [("x", i, c, surface, kind, a, b) for i, c, surface, kind, a, b in zip(
+        found.text, found.iso2, found.surface, found.kind, found.start, found.end)]
+    assert len(fast) > 500
+    assert {k for *_, k, _, _ in fast} >= {"name", "demonym", "capital"}
+    assert fast == _reference_mentions(s)
