@@ -86,9 +86,10 @@ SCORE_LABELS = {"compound": "VADER compound", "register": "diplomatic register"}
 #: Characters of an objective's short label (fits a 6.5 in figure beside the
 #: scale at 8 pt).
 LABEL_CHARS = 48
-#: Characters per line and lines of an objective's wrapped label in the
-#: verdict chart: two lines of 44 characters hold most aims whole.
-WRAP_CHARS, WRAP_LINES = 44, 2
+#: Characters per line of an objective's wrapped label in the verdict chart,
+#: and its lines: three for up to :data:`WRAP_FEW` objectives (most aims
+#: whole), else two.
+WRAP_CHARS, WRAP_LINES, WRAP_FEW = 44, 3, 12
 #: Tallest figure in inches (a journal page less its caption); rows beyond
 #: what fits at :data:`MIN_ROW_HEIGHT` are left out of the drawing (the
 #: figure says how many) but kept in the table.
@@ -744,7 +745,8 @@ def plot_k_selection(selection: pd.DataFrame, stability_floor: float | None = No
 
 
 def plot_topic_prevalence(prevalence: pd.DataFrame, labels: pd.Series | None = None,
-                          grouping: str = "section") -> Figure:
+                          grouping: str = "section",
+                          documents: pd.DataFrame | None = None) -> Figure:
     """Dot chart: mean topic share per group with 95% intervals and n units.
 
     Up to :data:`DODGE_GROUPS` groups are dodged series on one axis (rows
@@ -762,6 +764,9 @@ def plot_topic_prevalence(prevalence: pd.DataFrame, labels: pd.Series | None = N
         Topic labels by topic number (:func:`topic_labels`).
     grouping : str, default "section"
         Which grouping to draw.
+    documents : pandas.DataFrame, optional
+        For ``grouping="statement"``: statements labelled by country and
+        year and put in date order (default: their doc ids, table order).
 
     Examples
     --------
@@ -777,6 +782,11 @@ def plot_topic_prevalence(prevalence: pd.DataFrame, labels: pd.Series | None = N
     topics = sorted(d["topic"].unique())
     groups = (_section_order(d["group"]) if grouping == "section"
               else list(dict.fromkeys(d["group"])))
+    if grouping == "statement" and documents is not None:
+        names = document_labels(documents)
+        groups = document_order(documents, groups)
+        d = d.assign(group=d["group"].map(lambda g: names.get(g, g)))
+        groups = [names.get(g, g) for g in groups]
     lab = labels if labels is not None else pd.Series({t: f"T{int(t)}" for t in topics})
     how = _resampled_note(d["resampled"]) if "resampled" in d else ""
     note = ("Intervals: percentile bootstrap " + how + "." if how
@@ -824,7 +834,11 @@ def _prevalence_panels(d, topics, groups, lab, grouping, note) -> Figure:
     else:
         left_out = 0
     y = np.arange(len(groups))
-    ticks = [f"{g} (n = {int(n.get(g, 0))})" for g in groups]
+    ticks = [f"{_clip(g)} (n = {int(n.get(g, 0))})" for g in groups]
+    # panel titles wrapped to the panels' width: what the row labels leave
+    # (7.5 pt text: about 0.065 in a character, 15 characters an inch)
+    panel = (FULL_WIDTH - 0.6 - 0.065 * max(map(len, ticks))) / ncols - 0.15
+    wrap = max(8, int(panel * 15))
     per_panel = min(MAX_HEIGHT / nrows, 0.9 + ROW_HEIGHT * len(groups))
     with style():
         fig, axes = _new_figure(height=min(MAX_HEIGHT, 0.7 + nrows * per_panel), nrows=nrows,
@@ -838,7 +852,7 @@ def _prevalence_panels(d, topics, groups, lab, grouping, note) -> Figure:
             ax.errorbar(dt["mean"], y, xerr=[dt["mean"] - dt["ci_low"], dt["ci_high"] - dt["mean"]],
                         fmt="o", color=color, markersize=3, elinewidth=0.9, capsize=1)
             ax.set_title("\n".join(textwrap.wrap(str(lab.get(topics[i], f"T{int(topics[i])}")),
-                                                  28)), loc="left", fontsize=7.5)
+                                                  wrap)), loc="left", fontsize=7.5)
             ax.set_xlim(0, 1.02)
             ax.set_yticks(y, ticks)
             ax.set_ylim(len(groups) - 0.5, -0.5)
@@ -1306,14 +1320,14 @@ def _verdict_axis(ax, bottom: bool) -> None:
     ax.set_axisbelow(True)
 
 
-def _objective_label(row) -> str:
-    """"O3 encourage stability …" wrapped on :data:`WRAP_LINES` lines."""
+def _objective_label(row, lines: int = WRAP_LINES) -> str:
+    """"O3 encourage stability …" wrapped on at most ``lines`` lines."""
     text = row.get("objective") if isinstance(row.get("objective"), str) else None
     if text is None:
         return str(row["label"])
-    body = short_label(text, WRAP_CHARS * WRAP_LINES)
+    body = short_label(text, WRAP_CHARS * lines)
     return "\n".join(textwrap.wrap(f"O{int(row['objective_id'])} {body}", WRAP_CHARS,
-                                    max_lines=WRAP_LINES, placeholder="…"))
+                                    max_lines=lines, placeholder=" …"))
 
 
 def plot_verdicts(data: pd.DataFrame, documents: pd.DataFrame | None = None) -> Figure:
@@ -1377,10 +1391,11 @@ def _verdict_rows(d: pd.DataFrame, docs: list) -> tuple:
     """One row per objective, one panel per statement: (figure, statements drawn)."""
     several = len(docs) > 1
     groups = [d[d["doc_id"] == doc].sort_values("objective_id", kind="stable") for doc in docs]
-    labels = [[_objective_label(r) for r in g.to_dict("records")] for g in groups]
-    lines = [sum(lab.count("\n") + 1 for lab in ls) for ls in labels]
+    lines = WRAP_LINES if len(d) <= WRAP_FEW else 2
+    labels = [[_objective_label(r, lines) for r in g.to_dict("records")] for g in groups]
+    n_lines = [sum(lab.count("\n") + 1 for lab in ls) for ls in labels]
     heights = [max(len(g), 1) * 0.12 + 0.14 * n + (0.25 if several else 0)
-               for g, n in zip(groups, lines)]
+               for g, n in zip(groups, n_lines)]
     with style():
         fig, axes = _new_figure(height=min(MAX_HEIGHT, 1.5 + sum(heights)), nrows=len(docs),
                                 sharex=True, gridspec_kw={"height_ratios": heights})
@@ -1546,8 +1561,13 @@ def plot_alignment(data: pd.DataFrame, title_doc: str = "") -> Figure:
             for r in data[data["evidence"].astype(bool)].itertuples():
                 ax.add_patch(Rectangle((cols_[r.sentence_id], rows[r.label]), 1, 1, fill=False,
                                        edgecolor=OKABE_ITO[3], linewidth=1.4))
-        ax.set_xticks(np.arange(mat.shape[1]) + 0.5, [str(c) for c in mat.columns],
-                      rotation=90)
+        # every k-th sentence labelled when the columns are narrower than a label
+        # (a vertical 7.5 pt label needs about 0.12 in; the colour bar and the
+        # objective labels take about 3.2 in of the width)
+        cell = (fig.get_figwidth() - 3.2) / max(mat.shape[1], 1)
+        every = max(1, int(np.ceil(0.12 / max(cell, 1e-9))))
+        ticks = np.arange(0, mat.shape[1], every)
+        ax.set_xticks(ticks + 0.5, [str(mat.columns[i]) for i in ticks], rotation=90)
         ax.set_yticks(np.arange(mat.shape[0]) + 0.5, mat.index, rotation=0)
         ax.set_xlabel("evaluation sentence (sentence_id)")
         _note(fig, "Outlined: kept as evidence; hatched: not scored.")

@@ -275,6 +275,19 @@ def test_verdict_chart_labels_no_tick_labels_overlap():
             assert not a.overlaps(b)
 
 
+def test_plot_alignment_labels_a_long_evaluation_without_overlap():
+    sentences = pd.DataFrame({"doc_id": "d", "sentence_id": range(90),
+                              "section": ["objectives"] * 2 + ["evaluation"] * 88})
+    alignment = pd.DataFrame({"doc_id": "d", "objective_id": 1, "sentence_id": range(2, 90),
+                              "score": np.linspace(0, 1, 88)})
+    fig = fg.plot_alignment(fg.alignment_matrix(alignment, OBJECTIVES, sentences, "d"))
+    canvas = FigureCanvasAgg(fig)
+    fig.draw_without_rendering()
+    boxes = [(t.get_text(), t.get_window_extent(canvas.get_renderer()))
+             for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert 10 < len(boxes) < 88 and not _overlaps(boxes)
+
+
 # ------------------------------------------- readability at 1, 3 and 20 statements
 
 #: Aims of the generated statements ({c}: the focus country, {n}: a neighbour).
@@ -366,7 +379,8 @@ FIGURES = {
     "plot_topic_prevalence": lambda t: fg.plot_topic_prevalence(
         t["topic_prevalence"], fg.topic_labels(t["topic_terms"]), grouping="section"),
     "plot_topic_prevalence/statement": lambda t: fg.plot_topic_prevalence(
-        t["topic_prevalence"], fg.topic_labels(t["topic_terms"]), grouping="statement"),
+        t["topic_prevalence"], fg.topic_labels(t["topic_terms"]), grouping="statement",
+        documents=t["documents"]),
     "plot_topic_prevalence/country": lambda t: fg.plot_topic_prevalence(
         t["topic_prevalence"], fg.topic_labels(t["topic_terms"]), grouping="country"),
     "plot_country_heatmap": lambda t: fg.plot_country_heatmap(
@@ -407,7 +421,7 @@ def test_figures_readable_at_1_3_and_20_statements(generated_tables, name, n_sta
     assert tables["documents"]["doc_id"].nunique() == n_statements
     fig = FIGURES[name](tables)
     canvas = FigureCanvasAgg(fig)
-    canvas.draw()
+    fig.draw_without_rendering()  # the layout and every artist placed, no pixels
     renderer = canvas.get_renderer()
     hidden = set()  # labels of ticks outside the view limits, which are not drawn
     ticks, parts = [], []
