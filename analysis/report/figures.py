@@ -10,6 +10,16 @@ versions in the metadata, fixed ``svg.hashsalt``, ``SOURCE_DATE_EPOCH``
 set, the same style in a :func:`matplotlib.rc_context` — so regenerating a
 figure on the same pinned environment changes no bytes.
 
+Every figure reads at one statement and at twenty: heights grow with the
+rows up to :data:`MAX_HEIGHT` (rows beyond it are left to the CSV, and the
+caption says how many), many statements switch a chart to small multiples
+or to one row per statement, the most-mentioned countries are drawn and the
+rest pooled as "other", and captions say what each interval resamples.
+Ordinal verdicts get counts, not means (:func:`progress_data`).
+``tests/report/test_figures.py`` draws every ``plot_*`` function on a
+generated corpus of 1, 3 and 20 statements and checks that no labels
+overlap and no text leaves the figure.
+
 Figures are built with :class:`~matplotlib.figure.Figure` directly (not
 ``pyplot``), so nothing accumulates in a global figure list; in Jupyter a
 Figure that ends a cell is shown by the inline backend.
@@ -1113,9 +1123,22 @@ def _clip(text, width: int = NAME_CHARS) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+#: How a caption names what an interval resamples (the ``resampled`` values of
+#: :func:`analysis.measures.topics.topic_prevalence`); other values as they are.
+RESAMPLED_WORDS = {"units": "the units (paragraphs or sentences) of one document",
+                   "documents": "whole documents"}
+
+
 def _resampled_note(values) -> str:
-    """"resampling paragraphs" (or "units; documents") from a ``resampled`` column."""
-    what = [v for v in dict.fromkeys(str(x) for x in values if isinstance(x, str) and x)]
+    """"resampling paragraphs" (or "… or whole documents") from a ``resampled`` column.
+
+    Examples
+    --------
+    >>> _resampled_note(["documents", "documents", "units"])
+    'resampling whole documents or the units (paragraphs or sentences) of one document'
+    """
+    what = [RESAMPLED_WORDS.get(v, v)
+            for v in dict.fromkeys(str(x) for x in values if isinstance(x, str) and x)]
     return "resampling " + " or ".join(what) if what else ""
 
 

@@ -198,7 +198,7 @@ def test_plot_tone_draws_no_interval_for_small_countries():
 
 def test_plot_topic_prevalence_states_what_the_interval_resamples():
     fig = fg.plot_topic_prevalence(PREVALENCE.assign(resampled="documents"))
-    assert "resampling documents" in fig.get_supxlabel()
+    assert "resampling whole documents" in fig.get_supxlabel()
 
 
 def test_country_matrix_pools_countries_beyond_top_as_other():
