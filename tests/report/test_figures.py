@@ -275,6 +275,27 @@ def test_verdict_chart_labels_no_tick_labels_overlap():
             assert not a.overlaps(b)
 
 
+def test_plot_verdicts_draws_confidence_as_fill_and_not_assessed_apart():
+    v = fg.verdict_data(OBJECTIVES, ASSESSMENTS.assign(confidence=[0.1, 0.9]))
+    v.loc[2] = v.loc[1].copy()
+    v.loc[2, ["objective_id", "verdict", "level"]] = [3, "not_assessed", 4]
+    fig = fg.plot_verdicts(v)
+    dots = [ln for ln in fig.axes[0].lines if len(ln.get_xdata()) == 1]
+    alpha = {float(ln.get_xdata()[0]): ln.get_markerfacecolor()[3] for ln in dots}
+    low, high = alpha[fg.VERDICTS.index("slow")], alpha[fg.VERDICTS.index("not_achieved")]
+    assert low < high
+    assert fg.NA_X in alpha and fg.NA_X > len(fg.VERDICTS) - 1  # a column past the scale
+
+
+def test_plot_progress_keeps_not_assessed_out_of_the_stacked_shares():
+    v = pd.DataFrame({"doc_id": "d", "objective_id": [1, 2, 3],
+                      "verdict": ["achieved", "slow", "not_assessed"]})
+    fig = fg.plot_progress(fg.progress_data(v, DOCUMENTS))
+    shares, missing = fig.axes[:2]
+    assert sum(p.get_width() for p in shares.patches) == pytest.approx(1.0)
+    assert [p.get_width() for p in missing.patches] == [1]
+
+
 def test_plot_alignment_labels_a_long_evaluation_without_overlap():
     sentences = pd.DataFrame({"doc_id": "d", "sentence_id": range(90),
                               "section": ["objectives"] * 2 + ["evaluation"] * 88})
