@@ -96,9 +96,10 @@ if have["objectives"] and have["alignment"]:
 # %% [markdown]
 # ## Assessed progress across documents
 #
-# The progress score of each assessed objective (achieved 1 … not achieved 0), with each
-# document's mean and seeded bootstrap 95% interval; below each document, how many of its
-# objectives the evaluation assesses at all. With one document this is that document's
+# How many objectives of each statement got each verdict, as shares of its assessed
+# objectives with the counts, and apart how many the evaluation does not assess; statements
+# in date order. Verdicts are ordinal codes on a handful of objectives, so they are shown as
+# counts, not as a mean with an interval. With one document this is that document's
 # profile; add statements of other countries and years to compare them.
 
 # %%

@@ -51,7 +51,7 @@ from .. import config
 from ..contracts import CONTRACTS
 from ..text.editorial import measured
 from .evaluative import score_text
-from .stats import SMALL_GROUP, bootstrap_ci, group_seed
+from .stats import SMALL_GROUP, bootstrap_ci, cluster_bootstrap, group_seed
 
 #: Scores aggregated per section and per country.
 SCORES = ("compound", "register")
@@ -123,15 +123,24 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def _aggregate(df: pd.DataFrame, keys: list, seed: int) -> pd.DataFrame:
-    """Mean, bootstrap interval and n of every score per group of ``keys``."""
+    """Mean, bootstrap interval and n of every score per group of ``keys``.
+
+    With a ``paragraph`` column the interval resamples whole paragraphs
+    (:func:`analysis.measures.stats.cluster_bootstrap`): the sentences of one
+    paragraph are not independent draws. Without one, sentences.
+    """
     rows = []
     for key, g in df.groupby(keys, sort=False):
         key = key if isinstance(key, tuple) else (key,)
         row = dict(zip(keys, key))
         row["n_sentences"] = int(g.sentence_id.nunique())
         for score in SCORES:
-            mean, low, high, _ = bootstrap_ci(g[score].to_numpy(),
-                                              seed=group_seed(seed, (score, *key)))
+            if "paragraph" in g.columns:
+                mean, low, high, _ = cluster_bootstrap(g[score].to_numpy(), g["paragraph"].to_numpy(),
+                                                       seed=group_seed(seed, (score, *key)))
+            else:
+                mean, low, high, _ = bootstrap_ci(g[score].to_numpy(),
+                                                  seed=group_seed(seed, (score, *key)))
             row[f"{score}_mean"], row[f"{score}_low"], row[f"{score}_high"] = mean, low, high
         row["small"] = row["n_sentences"] < SMALL_GROUP
         rows.append(row)
@@ -144,6 +153,9 @@ def section_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame,
                       seed: int = config.SEED) -> pd.DataFrame:
     """Mean of each score per (document, section), bootstrap 95% CI, n, ``small``.
 
+    The interval resamples the section's paragraphs (whole paragraphs, when
+    ``sentences`` has a ``paragraph`` column; else its sentences).
+
     Examples
     --------
     >>> s = pd.DataFrame({"doc_id": ["d"] * 3, "sentence_id": [0, 1, 2],
@@ -153,7 +165,8 @@ def section_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame,
     >>> t[["section", "n_sentences", "small"]].values.tolist()
     [['policies', 1, True], ['evaluation', 2, True]]
     """
-    merged = sentiment.merge(sentences[["doc_id", "sentence_id", "section"]],
+    cols = ["doc_id", "sentence_id", "section"] + (["paragraph"] if "paragraph" in sentences else [])
+    merged = sentiment.merge(sentences[cols],
                              on=["doc_id", "sentence_id"], how="left", validate="one_to_one")
     merged["section"] = merged.section.fillna("other")
     order = {s: i for i, s in enumerate(config.SECTIONS)}

@@ -71,7 +71,7 @@ import pandas as pd
 from .. import config
 from ..contracts import CONTRACTS
 from ..text.editorial import editorial_flags
-from .stats import N_BOOT, SMALL_GROUP, group_seed
+from .stats import N_BOOT, SMALL_GROUP, cluster_bootstrap, group_seed  # noqa: F401  (re-exported)
 
 #: The package's stance lexicon (see its header comments).
 LEXICON_FILE = config.PACKAGE_DATA / "stance_lexicon.csv"
@@ -447,44 +447,6 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
                                                                 threshold), ed)]
     out["editorial"] = ed
     return out[MENTION_STANCE_COLUMNS]
-
-
-def cluster_bootstrap(values, clusters, seed: int, n_boot: int = N_BOOT, level: float = 0.95):
-    """Mean of ``values`` with a percentile interval resampling whole clusters.
-
-    Each resample draws clusters (paragraphs, documents) with replacement
-    and takes the mean of all their values (Field & Welsh 2007, the cluster
-    bootstrap): values of one cluster are not independent draws.
-
-    Returns
-    -------
-    tuple of (mean, low, high, n_clusters)
-        ``low == high == mean`` for a single cluster; all NaN for no values.
-
-    Examples
-    --------
-    >>> m, lo, hi, k = cluster_bootstrap([1, 1, 0, 0], ["a", "a", "b", "b"], seed=0)
-    >>> m, k, lo <= m <= hi
-    (0.5, 2, True)
-    """
-    x = np.asarray(values, dtype="float64")
-    c = pd.factorize(np.asarray(list(clusters), dtype=object), sort=False)[0]
-    ok = ~np.isnan(x)
-    x, c = x[ok], c[ok]
-    if not x.size:
-        return (float("nan"), float("nan"), float("nan"), 0)
-    mean = float(x.mean())
-    k = int(c.max()) + 1
-    sums = np.bincount(c, weights=x, minlength=k)
-    counts = np.bincount(c, minlength=k).astype("float64")
-    if k == 1:
-        return (mean, mean, mean, 1)
-    rng = np.random.default_rng(seed)
-    draw = rng.integers(0, k, size=(n_boot, k))
-    means = sums[draw].sum(axis=1) / counts[draw].sum(axis=1)
-    alpha = (1.0 - level) / 2.0
-    low, high = np.quantile(means, [alpha, 1.0 - alpha])
-    return (mean, float(min(low, mean)), float(max(high, mean)), k)
 
 
 def country_stance(mention_sentiment: pd.DataFrame, sentiment: pd.DataFrame,

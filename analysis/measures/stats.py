@@ -105,3 +105,41 @@ def group_seed(seed: int, key, *ints: int) -> int:
     crc = zlib.crc32("|".join(map(str, key)).encode("utf-8"))
     entropy = [int(seed), crc, *(int(i) for i in ints)]
     return int(np.random.SeedSequence(entropy).generate_state(1)[0])
+
+
+def cluster_bootstrap(values, clusters, seed: int, n_boot: int = N_BOOT, level: float = 0.95):
+    """Mean of ``values`` with a percentile interval resampling whole clusters.
+
+    Each resample draws clusters (paragraphs, documents) with replacement
+    and takes the mean of all their values (Field & Welsh 2007, the cluster
+    bootstrap): values of one cluster are not independent draws.
+
+    Returns
+    -------
+    tuple of (mean, low, high, n_clusters)
+        ``low == high == mean`` for a single cluster; all NaN for no values.
+
+    Examples
+    --------
+    >>> m, lo, hi, k = cluster_bootstrap([1, 1, 0, 0], ["a", "a", "b", "b"], seed=0)
+    >>> m, k, lo <= m <= hi
+    (0.5, 2, True)
+    """
+    x = np.asarray(values, dtype="float64")
+    c = pd.factorize(np.asarray(list(clusters), dtype=object), sort=False)[0]
+    ok = ~np.isnan(x)
+    x, c = x[ok], c[ok]
+    if not x.size:
+        return (float("nan"), float("nan"), float("nan"), 0)
+    mean = float(x.mean())
+    k = int(c.max()) + 1
+    sums = np.bincount(c, weights=x, minlength=k)
+    counts = np.bincount(c, minlength=k).astype("float64")
+    if k == 1:
+        return (mean, mean, mean, 1)
+    rng = np.random.default_rng(seed)
+    draw = rng.integers(0, k, size=(n_boot, k))
+    means = sums[draw].sum(axis=1) / counts[draw].sum(axis=1)
+    alpha = (1.0 - level) / 2.0
+    low, high = np.quantile(means, [alpha, 1.0 - alpha])
+    return (mean, float(min(low, mean)), float(max(high, mean)), k)

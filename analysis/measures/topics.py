@@ -174,7 +174,7 @@ from .. import config
 from ..text.vocabulary import genre_stop_words
 from ..contracts import CONTRACTS
 from ..text.editorial import measured
-from .stats import bootstrap_ci, group_seed
+from .stats import bootstrap_ci, cluster_bootstrap, group_seed
 
 #: Methods :class:`TopicModel` offers.
 METHODS = ("nmf", "lda")
@@ -990,7 +990,6 @@ def topic_prevalence(unit_topics, groups, seed, keys=None):
     >>> bool(((p["ci_low"] <= p["mean"]) & (p["mean"] <= p["ci_high"])).all())
     True
     """
-    from .stance import cluster_bootstrap
 
     merged = groups.merge(unit_topics, on=["doc_id", "unit_id"], how="inner")
     key = merged["doc_id"].map(keys) if keys is not None else merged["doc_id"]

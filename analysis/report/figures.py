@@ -126,11 +126,11 @@ VERDICT_PANELS = 6
 #: above it, one panel per topic (prevalence) with the groups as rows.
 DODGE_GROUPS = 6
 #: What the bootstrap of each tone table resamples, for tables without a
-#: ``resampled`` column: ``section_sentiment`` resamples the sentences of a
-#: (document, section) (:func:`analysis.measures.sentiment.section_sentiment`),
-#: ``country_sentiment`` whole paragraphs
+#: ``resampled`` column: both resample whole paragraphs, ``section_sentiment``
+#: those of a (document, section) (:func:`analysis.measures.sentiment.section_sentiment`),
+#: ``country_sentiment`` those naming the country
 #: (:func:`analysis.measures.stance.country_stance`).
-TONE_RESAMPLED = {"section": "sentences", "country": "paragraphs"}
+TONE_RESAMPLED = {"section": "paragraphs", "country": "paragraphs"}
 #: Opening phrases that state *that* something is an aim, not *what* the aim
 #: is; dropped from short labels ("We seek to encourage ..." -> "encourage ...").
 _AIM_OPENERS = re.compile(
@@ -1043,7 +1043,7 @@ def tone_intervals(table: pd.DataFrame, by: str, documents: pd.DataFrame | None 
     ...     "register_mean": [0.0], "register_low": [-0.1], "register_high": [0.1],
     ...     "small": [False]})
     >>> tone_intervals(t, "section")[["score", "mean", "resampled", "label"]].values.tolist()
-    [['compound', 0.2, 'sentences', 'policies (n = 9)'], ['register', 0.0, 'sentences', 'policies (n = 9)']]
+    [['compound', 0.2, 'paragraphs', 'policies (n = 9)'], ['register', 0.0, 'paragraphs', 'policies (n = 9)']]
     >>> c = pd.DataFrame({"doc_id": "d", "iso2": ["CL", "BO", "AR"], "country": ["Chile", "Bolivia",
     ...     "Argentina"], "n_sentences": [6, 1, 2], "n_mentions": [7, 1, 2],
     ...     "register_mean": [0.2, -1.0, 0.5], "register_low": [0.1, None, None],

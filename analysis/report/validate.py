@@ -500,7 +500,7 @@ def _match_units(units: pd.DataFrame, tables: dict) -> pd.DataFrame:
 def _agreement_row(method, split, gold, pred, docs, seed) -> dict:
     from sklearn.metrics import cohen_kappa_score
 
-    from ..measures.stance import cluster_bootstrap
+    from ..measures.stats import cluster_bootstrap
 
     gold, pred = list(gold), list(pred)
     n = len(gold)
