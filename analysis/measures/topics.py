@@ -736,13 +736,17 @@ def choose_k(selection, tol=STABILITY_TOL):
     3
     >>> choose_k(t, tol=0.0)
     2
+    >>> choose_k(t.assign(coherence=float("nan")))  # no topic with two terms: the smallest k
+    2
     """
     if not len(selection):
         raise ValueError("choose_k: empty selection table; scan at least one k")
     t = selection.sort_values("k", kind="stable").reset_index(drop=True)
-    stab = t["stability"].round(12)
-    ok = t[stab >= stab.max() - tol - 1e-12]
-    return int(ok.loc[ok["coherence"].round(12).idxmax(), "k"])
+    stab = t["stability"].astype("float64").round(12)
+    ok = t[stab >= stab.max() - tol - 1e-12] if stab.notna().any() else t
+    # a coherence is NaN when no topic has two terms to pair: least coherent
+    coherence = ok["coherence"].astype("float64").round(12).fillna(-np.inf)
+    return int(ok.loc[coherence.idxmax(), "k"])
 
 
 def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABILITY_RUNS,
