@@ -161,6 +161,32 @@ def load_markers(path=None) -> dict:
 
 
 @lru_cache(maxsize=2)
+def aim_opener(path=None) -> re.Pattern:
+    """The opening words that state *that* something is an aim, not *what* it is.
+
+    Built from the same marker file as the extraction (``us_subject`` and
+    ``aim_verb`` entries), so that a short label of an objective drops
+    exactly the openers the extraction knows ("We seek to encourage ..." ->
+    "encourage ...").
+
+    Examples
+    --------
+    >>> aim_opener().sub("", "We seek to encourage stability.")
+    'encourage stability.'
+    >>> aim_opener().sub("", "In addition, the United States desires that Peru agree.")
+    'Peru agree.'
+    >>> aim_opener().sub("", "to obtain a fair contribution")
+    'obtain a fair contribution'
+    """
+    m = load_markers(path)
+    us, verbs = _alternation(m["us_subject"]), _alternation(m["aim_verb"])
+    return re.compile(
+        r"^(?:(?:in\s+addition|also|further(?:more)?|finally|moreover)\s*,?\s*)?"
+        r"(?:(?:the\s+)?" + us + r"(?:\s+\w+)?\s+" + _ADVERBS + r"\s*"
+        r"(?:" + verbs + r"|is|are)(?:\s+(?:to|that))?\s+)?(?:to\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
 def _patterns(path=None) -> dict:
     """Compiled marker patterns (built once from the marker CSV)."""
     m = load_markers(path)

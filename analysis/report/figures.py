@@ -59,6 +59,7 @@ from matplotlib.lines import Line2D
 
 from .. import config
 from ..progress.grading import VERDICTS_BEST_FIRST as VERDICTS
+from ..progress.objectives import aim_opener
 from ..measures.stats import SMALL_GROUP
 from ..io.tables import atomic_path, write_table
 
@@ -131,15 +132,6 @@ DODGE_GROUPS = 6
 #: ``country_sentiment`` those naming the country
 #: (:func:`analysis.measures.stance.country_stance`).
 TONE_RESAMPLED = {"section": "paragraphs", "country": "paragraphs"}
-#: Opening phrases that state *that* something is an aim, not *what* the aim
-#: is; dropped from short labels ("We seek to encourage ..." -> "encourage ...").
-_AIM_OPENERS = re.compile(
-    r"^(?:(?:in\s+addition|also|further(?:more)?|finally|moreover)\s*,?\s*)?"
-    r"(?:(?:the\s+)?(?:US|U\.\s?S\.|United\s+States|we|our\s+\w+)\s+"
-    r"(?:(?:also|further|particularly|especially|therefore)\s+)*"
-    r"(?:seeks?|wish(?:es)?|wants?|desires?|hopes?|intends?|aims?|is|are|would\s+like)"
-    r"(?:\s+(?:to|that))?\s+)?(?:to\s+)?", re.IGNORECASE)
-
 #: rcParams of every figure: print sizes, no top/right spines, and the
 #: settings that make saved files byte-stable.
 STYLE = {
@@ -473,7 +465,7 @@ def short_label(text: str, width: int = LABEL_CHARS) -> str:
     """
     t = re.sub(r"\s+", " ", str(text or "")).strip()
     t = re.sub(r"^\(?\s*(?:\d+|[a-z]|[ivx]+)\s*[).:]\s*", "", t)
-    t = _AIM_OPENERS.sub("", t, count=1).strip(" ,;:.")
+    t = aim_opener().sub("", t, count=1).strip(" ,;:.")  # the extraction's own openers
     t = re.sub(r"^that\s+", "", t, flags=re.IGNORECASE)
     if len(t) <= width:
         return t
