@@ -133,6 +133,7 @@ def test_regenerating_a_notebook_figure_gives_identical_bytes(executed, tmp_path
         assert p.read_bytes() == (executed / "figures" / p.name).read_bytes(), p.name
 
 
+@pytest.mark.slow
 def test_figure_csv_holds_exactly_the_plotted_rows(executed):
     tables = read_tables(executed)
     plotted = pd.read_csv(executed / "figures" / "04-verdicts.csv")
@@ -140,6 +141,7 @@ def test_figure_csv_holds_exactly_the_plotted_rows(executed):
     assert set(plotted["verdict"]) <= set(fg.VERDICTS)
 
 
+@pytest.mark.slow
 def test_run_notebooks_names_the_failing_notebook(executed, tmp_path, monkeypatch):
     bad = tmp_path / "nbs"
     bad.mkdir()
@@ -166,6 +168,7 @@ def test_every_notebook_ends_with_findings_generated_from_its_tables(path):
     assert not any(ch.isdigit() for ch in code.source), "findings are generated, not typed"
 
 
+@pytest.mark.slow
 def test_run_notebooks_shows_the_findings_as_markdown(executed):
     for name in notebooks.NOTEBOOKS:
         nb = nbformat.read(executed / "notebooks" / name, as_version=4)
