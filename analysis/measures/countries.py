@@ -192,8 +192,18 @@ def _pycountry_surfaces() -> dict:
     return {f: codes.pop() for f, codes in seen.items() if len(codes) == 1}
 
 
-def _display_names(aliases: pd.DataFrame) -> dict:
-    """iso2 → display name: pycountry's common name, else a historical alias."""
+def display_names(aliases: pd.DataFrame | None = None) -> dict:
+    """iso2 → display name: pycountry's common name, else a historical alias.
+
+    The one place country names for tables and figures come from.
+
+    Examples
+    --------
+    >>> names = display_names()
+    >>> names["PE"], names["SU"]
+    ('Peru', 'Soviet Union')
+    """
+    aliases = load_aliases() if aliases is None else aliases
     names = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
     hist = aliases[(aliases.kind == "historical") & (aliases.iso2 != "")]
     for iso2, surface in zip(hist.iso2, hist.surface):
@@ -231,7 +241,7 @@ def _entries(path: str | None = None):
     entries = {s: (iso2, "name", "") for s, iso2 in _pycountry_surfaces().items()}
     for row in aliases.itertuples(index=False):
         entries[row.surface] = (row.iso2, row.kind, row.condition)
-    return entries, _display_names(aliases)
+    return entries, display_names(aliases)
 
 
 @lru_cache(maxsize=4)

@@ -349,9 +349,9 @@ def _doc_year(record: dict) -> str:
 @functools.lru_cache(maxsize=1)
 def _country_names() -> dict:
     # the names of the mentions table: pycountry, then the package's alias file
-    from ..measures.countries import _display_names, load_aliases
+    from ..measures.countries import display_names
 
-    return _display_names(load_aliases())
+    return display_names()
 
 
 def country_name(iso2) -> str:
