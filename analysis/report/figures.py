@@ -93,7 +93,7 @@ VERDICT_COLORS = {"achieved": "#009E73", "partial": "#56B4E9", "slow": "#E69F00"
 VERDICT_MARKERS = {"achieved": "o", "partial": "s", "slow": "D", "not_achieved": "X",
                    "not_assessed": "o"}
 #: Readable names of the two tone scores of :mod:`analysis.measures.sentiment`.
-SCORE_LABELS = {"compound": "VADER compound", "register": "diplomatic register"}
+SCORE_LABELS = {"stance": "stance", "compound": "VADER", "register": "register"}
 #: Characters of an objective's short label (fits a 6.5 in figure beside the
 #: scale at 8 pt).
 LABEL_CHARS = 48
@@ -994,7 +994,7 @@ TONE_COLUMNS = ["doc_id", "document", "group", "score", "mean", "ci_low", "ci_hi
 
 
 def tone_intervals(table: pd.DataFrame, by: str, documents: pd.DataFrame | None = None,
-                   scores=tuple(SCORE_LABELS), top: int | None = TOP_TONE_ROWS) -> pd.DataFrame:
+                   scores=None, top: int | None = TOP_TONE_ROWS) -> pd.DataFrame:
     """Long table of mean tone with intervals from a ``*_sentiment`` table.
 
     Parameters
@@ -1007,8 +1007,9 @@ def tone_intervals(table: pd.DataFrame, by: str, documents: pd.DataFrame | None 
         The group column.
     documents : pandas.DataFrame, optional
         For document labels and their date order.
-    scores : tuple of str
-        Score prefixes to keep.
+    scores : tuple of str, optional
+        Score prefixes to keep (default: those of :data:`SCORE_LABELS` the
+        table has — ``stance`` for ``country_sentiment``).
     top : int or None, default TOP_TONE_ROWS
         For ``by="country"``: keep the ``top`` (document, country) groups
         with the most mentions and pool the rest as one row per score,
@@ -1049,6 +1050,8 @@ def tone_intervals(table: pd.DataFrame, by: str, documents: pd.DataFrame | None 
         raise ValueError(f"tone_intervals: by={by!r} must be 'section' or 'country'")
     if table is None or table.empty:
         return pd.DataFrame(columns=TONE_COLUMNS)
+    if scores is None:
+        scores = tuple(sc for sc in SCORE_LABELS if f"{sc}_mean" in table.columns)
     lab = document_labels(documents)
     order = {d: i for i, d in enumerate(document_order(documents,
                                                        list(dict.fromkeys(table["doc_id"]))))}
@@ -1134,7 +1137,8 @@ def _resampled_note(values) -> str:
     return "resampling " + " or ".join(what) if what else ""
 
 
-def plot_tone(data: pd.DataFrame, by: str = "section", sort_by: str | None = None) -> Figure:
+def plot_tone(data: pd.DataFrame, by: str = "section", sort_by: str | None = None,
+              agreement: str = "") -> Figure:
     """Dot-and-interval chart of mean tone per group, one panel per score.
 
     Each row is labelled with its group and its n; groups flagged ``small``
@@ -1179,7 +1183,7 @@ def plot_tone(data: pd.DataFrame, by: str = "section", sort_by: str | None = Non
         d["row"] = d["label"]
         series = [None]
     rows = list(dict.fromkeys(d["row"]))
-    sort_by = sort_by or ("register" if by == "country" else None)
+    sort_by = sort_by or (("stance" if "stance" in scores else "register") if by == "country" else None)
     if sort_by in scores and not dodge:
         m = d[d["score"] == sort_by].set_index("row")["mean"]
         pooled = set(d.loc[d["pooled"], "row"])
@@ -1213,7 +1217,7 @@ def plot_tone(data: pd.DataFrame, by: str = "section", sort_by: str | None = Non
                 ax.plot(mean[pooled], y[pooled], linestyle="none", marker="D",
                         markerfacecolor="#bbbbbb", markeredgecolor="#555555", markersize=4)
             ax.set_xlim(-1.05, 1.05)
-            ax.set_xlabel("mean score (−1 to 1)")
+            ax.set_xlabel("mean (−1 to 1)" if len(scores) > 2 else "mean score (−1 to 1)")
             ax.set_title(SCORE_LABELS.get(sc, sc), loc="left")
         axes[0, 0].set_yticks(np.arange(len(rows)), rows)
         axes[0, 0].set_ylim(len(rows) - 0.5, -0.5)
@@ -1240,8 +1244,44 @@ def plot_tone(data: pd.DataFrame, by: str = "section", sort_by: str | None = Non
             notes.append("n per point in the CSV.")
         if left_out:
             notes.append(f"{left_out} more rows in the CSV.")
+        if "stance" in scores:
+            notes.append("Stance: of the clause naming the country; VADER and register: of the "
+                         "whole sentences naming it.")
+            notes.append(agreement or "Agreement of the stance score with hand coding: not measured "
+                         "here; run `make validation`.")
         _note(fig, " ".join(notes))
     return fig
+
+
+def stance_agreement_note(folder=None) -> str:
+    """One caption sentence: how often mention stance agrees with the coders, held out.
+
+    Reads ``stance_agreement.csv`` written by ``make validation`` (default
+    ``build/validation``); "" when it is not there.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> stance_agreement_note(d)
+    ''
+    >>> pd.DataFrame({"method": ["mention_stance", "all_neutral"], "split": "heldout", "n": 97,
+    ...               "accuracy": [0.526, 0.546], "kappa": [0.2, 0.0], "accuracy_lo": [0.47, 0.49],
+    ...               "accuracy_hi": [0.59, 0.6]}).to_csv(d / "stance_agreement.csv", index=False)
+    >>> stance_agreement_note(d)
+    'Stance agrees with two coders on 53% of 97 held-out mentions [47%, 59%], κ 0.20 (calling every mention neutral: 55%).'
+    """
+    path = Path(folder if folder is not None else config.BUILD_DIR / "validation") / "stance_agreement.csv"
+    if not path.is_file():
+        return ""
+    t = pd.read_csv(path).set_index(["method", "split"])
+    if ("mention_stance", "heldout") not in t.index:
+        return ""
+    r = t.loc[("mention_stance", "heldout")]
+    base = (f" (calling every mention neutral: {t.loc[('all_neutral', 'heldout'), 'accuracy']:.0%})"
+            if ("all_neutral", "heldout") in t.index else "")
+    return (f"Stance agrees with two coders on {r['accuracy']:.0%} of {int(r['n'])} held-out mentions "
+            f"[{r['accuracy_lo']:.0%}, {r['accuracy_hi']:.0%}], κ {r['kappa']:.2f}{base}.")
 
 
 # ------------------------------------------------ 04 objectives vs evaluation
