@@ -84,7 +84,7 @@ else:
 # ## Tone of each section across statements
 #
 # Mean sentence score of each section of each statement, both scores, with the 95% interval
-# of `section_sentiment.csv` as it is: a seeded bootstrap that resamples the sentences of
+# of `section_sentiment.csv` as it is: a seeded bootstrap that resamples the paragraphs of
 # that section (not statements). Open markers: fewer than five sentences.
 
 # %%

@@ -12,7 +12,7 @@ CSV) and a *plot* function that draws it; files are written by
   hold a handful of aims each;
 * :func:`tone_across` / :func:`plot_tone_across`: mean tone of each section
   of each statement with the ``section_sentiment`` table's bootstrap
-  interval (it resamples the section's sentences);
+  interval (it resamples the section's paragraphs);
 * :func:`topic_mix` / :func:`plot_topic_mix`: mean topic share of each
   statement's units with an interval (``topic_prevalence``; computed from
   ``unit_topics`` when the corpus has one statement);
@@ -204,7 +204,7 @@ def tone_across(section_sentiment: pd.DataFrame, documents: pd.DataFrame | None 
     ----------
     section_sentiment : pandas.DataFrame
         The ``section_sentiment`` table: its seeded bootstrap 95% interval
-        resamples the sentences of the section; it is taken as it is.
+        resamples the section's paragraphs; it is taken as it is.
     documents : pandas.DataFrame, optional
         For labels and date order.
 
@@ -212,7 +212,8 @@ def tone_across(section_sentiment: pd.DataFrame, documents: pd.DataFrame | None 
     -------
     pandas.DataFrame
         doc_id, document, section, score, mean, ci_low, ci_high,
-        n_sentences, small, resampled (``sentences``).
+        n_sentences, small, resampled (what the interval resamples,
+        :func:`analysis.report.figures.tone_intervals`).
 
     Examples
     --------
@@ -221,7 +222,7 @@ def tone_across(section_sentiment: pd.DataFrame, documents: pd.DataFrame | None 
     ...     "register_mean": [0.0], "register_low": [-0.1], "register_high": [0.1],
     ...     "small": [False]})
     >>> tone_across(t)[["section", "score", "mean", "resampled"]].values.tolist()
-    [['policies', 'compound', 0.2, 'sentences'], ['policies', 'register', 0.0, 'sentences']]
+    [['policies', 'compound', 0.2, 'paragraphs'], ['policies', 'register', 0.0, 'paragraphs']]
     """
     cols = ["doc_id", "document", "section", "score", "mean", "ci_low", "ci_high",
             "n_sentences", "small", "resampled"]
@@ -230,7 +231,7 @@ def tone_across(section_sentiment: pd.DataFrame, documents: pd.DataFrame | None 
     t = fg.tone_intervals(section_sentiment, by="section", documents=documents)
     lab = fg.document_labels(documents)
     t["document"] = t["doc_id"].map(lambda x: lab.get(x, x))
-    t = t.rename(columns={"group": "section"}).assign(resampled="sentences")
+    t = t.rename(columns={"group": "section"})
     docs = {d: i for i, d in enumerate(statement_order(documents, t["doc_id"]))}
     secs = {s: i for i, s in enumerate(SECTIONS)}
     t = t.assign(_d=t["doc_id"].map(docs), _s=t["section"].map(secs).fillna(len(secs)))
@@ -284,7 +285,7 @@ def plot_tone_across(data: pd.DataFrame) -> Figure:
         axes[0, 0].set_yticks(range(len(docs)), docs)
         axes[0, 0].set_ylim(len(docs) - 0.5, -0.5)
         fig.suptitle("Tone of each section across statements: mean sentence score, 95% interval")
-        _caption(fig, ["Intervals: seeded bootstrap over the section's sentences (section_sentiment); "
+        _caption(fig, ["Intervals: seeded bootstrap over the section's paragraphs (section_sentiment); "
                        "open markers: fewer than 5 sentences; n per row in the CSV.",
                        ONE_STATEMENT if len(docs) <= 1 else ""])
     return fig

@@ -455,7 +455,7 @@ def comparison_findings(by_kind: pd.DataFrame, tone: pd.DataFrame, mix: pd.DataF
                        f"{hi['document']} {_ci(hi['mean'], hi['ci_low'], hi['ci_high'])} "
                        f"(n = {int(hi['n_sentences'])} sentences) against {lo['document']} "
                        f"{_ci(lo['mean'], lo['ci_low'], lo['ci_high'])} (n = {int(lo['n_sentences'])}); "
-                       f"the intervals, which resample each section's sentences, "
+                       f"the intervals, which resample each section's paragraphs, "
                        f"{'overlap' if _overlap(hi, lo) else 'do not overlap'}.")
     if mix is not None and len(mix) and mix["doc_id"].nunique() > 1:
         best = None

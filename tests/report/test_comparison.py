@@ -84,7 +84,7 @@ def test_comparison_tone_across_keeps_the_tables_intervals_in_date_order():
     reg = t[t["score"] == "register"]
     assert reg["doc_id"].tolist() == ["a", "b"]  # 1950 before 1951
     assert reg[["mean", "ci_low", "ci_high"]].values.tolist() == [[0.3, 0.1, 0.4], [-0.1, -0.2, 0.0]]
-    assert reg["small"].tolist() == [True, False] and set(t["resampled"]) == {"sentences"}
+    assert reg["small"].tolist() == [True, False] and set(t["resampled"]) == {"paragraphs"}
 
 
 def test_comparison_topic_mix_uses_statement_prevalence_else_unit_topics():
