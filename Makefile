@@ -28,12 +28,15 @@ notebooks: tables validation
 
 # Held-out (leave-one-document-out) agreement with the coded corpus:
 # tables in build/validation, figure figures/validation-confusion.*;
-# mention stance vs the coded stance set: build/validation/stance_agreement.csv
+# mention stance vs the coded stance set: build/validation/stance_agreement.csv;
+# objective kinds vs the hand-coded kinds: build/validation/objective_kinds.txt
 validation: $(STAMP)
 	mkdir -p build
 	$(PY) -m analysis validate data/coded/gold data/coded --cv --by region --seed $(SEED) \
 		--stance data/coded/mention_stance \
 		--out build/validation --figure figures > build/validation.txt
+	$(PY) -c "from analysis.progress.kinds import coded_agreement; print(coded_agreement('data/coded'))" \
+		> build/validation/objective_kinds.txt
 
 # JupyterLab in the project's environment, on the notebooks folder.
 lab: $(STAMP)
