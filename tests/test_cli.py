@@ -294,17 +294,18 @@ def test_cli_ctrl_c_while_the_libraries_load_is_one_line(tmp_path):
                              "--out", str(tmp_path / "out")], cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    # wait until the interpreter has installed its SIGINT handler (before
-    # that, no program can catch the signal), then signal while imports run
-    status = Path(f"/proc/{proc.pid}/status")
-    deadline = time.monotonic() + 30
-    while status.exists() and time.monotonic() < deadline and proc.poll() is None:
-        caught = next((ln.split()[1] for ln in status.read_text().splitlines()
-                       if ln.startswith("SigCgt:")), "0")
-        if int(caught, 16) & (1 << (signal.SIGINT - 1)):
+    # Signal once the program's own code is loading its libraries (pandas'
+    # compiled modules mapped into the process): before that, the signal can
+    # land in Python's start-up (site, runpy), which no program can catch.
+    maps = Path(f"/proc/{proc.pid}/maps")
+    deadline = time.monotonic() + 60
+    while maps.exists() and time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if "pandas/_libs" in maps.read_text():
+                break
+        except OSError:
             break
         time.sleep(0.005)
-    time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     if proc.returncode == 0:
