@@ -14,7 +14,7 @@ import pytest
 from analysis.progress import build_tables
 from analysis.progress.coded import VERDICTS
 from analysis.progress.grading import (ASSESSMENT_COLUMNS, OBJECTIVE_FEATURES, PROGRESS, VerdictGrader,
-                                       objective_features)
+                                       objective_features, _platt)
 from conftest import BLANKET_STATEMENT as BLANKET
 from conftest import statement as _doc
 
@@ -159,3 +159,15 @@ def test_grading_contributions_explain_the_stages():
     pulls = grader.contributions(X.iloc[0])
     assert set(pulls) == {"assessed", "grade"}
     assert "max_p" in pulls["assessed"].columns and "rule_achieved" in pulls["grade"].columns
+
+
+def test_grading_confidence_falls_back_to_held_out_accuracy_when_nothing_predicts_correctness():
+    # right or wrong at random, whatever the probability and the verdict:
+    # a curve over them would promise what it cannot keep on a new document
+    rng = np.random.default_rng(3)
+    raw = rng.uniform(0.2, 0.9, 120)
+    pred = rng.choice(["achieved", "partial", "not_achieved"], 120)
+    ok = rng.random(120) < 0.4
+    c = _platt(raw, pred, ok, groups=np.repeat(np.arange(10), 12))
+    assert c["slope"] == 0 and all(c[v] == 0 for v in VERDICTS)
+    assert abs(1 / (1 + np.exp(-c["intercept"])) - ok.mean()) < 0.02
