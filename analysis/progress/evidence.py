@@ -64,6 +64,13 @@ PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|will\s+have\
 BLANKET = re.compile(r"\b(?:(long[- ]range|long[- ]term|ultimate|immediate|short[- ]term|short[- ]range|"
                      r"more\s+immediate|basic|foregoing|above|stated|our|these|its|all)\s+)"
                      r"(?:\w+\s+){0,2}?(?:objectives|aims|goals)\b", re.I)
+#: A vaguer blanket judgement, over "all the problems" or "issues" rather
+#: than named aims ("Virtually all of the policy problems ... are
+#: unresolved"). The codebook (rule 2 of the evidence) cites it only for the
+#: aims another sentence also bears on; an aim on which nothing else is said
+#: stays not assessed.
+VAGUE_BLANKET = re.compile(r"\b(?:all|most|virtually\s+all|nearly\s+all|almost\s+all)\s+(?:of\s+)?"
+                           r"(?:the\s+|our\s+|these\s+)?(?:\w+\s+){0,2}?(?:problems|issues)\b", re.I)
 _HORIZON = {"long": "long_range", "ultim": "long_range", "immed": "immediate", "short": "immediate"}
 #: Editors' notes and omission lines are not the Department's text.
 EDITORIAL = re.compile(r"^\s*(?:\[[^\]]*\]\s*|(?:\.\s*){3,})$")
@@ -134,7 +141,7 @@ def _relative(m: np.ndarray, axis: int) -> np.ndarray:
 def _doc_pairs(objs: pd.DataFrame, doc_sents: pd.DataFrame) -> pd.DataFrame:
     ev = evaluation_sentences(doc_sents).sort_values("sentence_id")
     if objs.empty or ev.empty:
-        return pd.DataFrame(columns=_KEYS[1:] + PAIR_FEATURES + ["via"])
+        return pd.DataFrame(columns=_KEYS[1:] + PAIR_FEATURES + ["via", "vague_blanket"])
     texts = ev["text"].astype(str).tolist()
     vec = Embedder().fit(list(doc_sents["text"].astype(str)) + list(objs["text"].astype(str)))
     O = vec.transform(objs["text"].astype(str))
@@ -203,6 +210,8 @@ def _doc_pairs(objs: pd.DataFrame, doc_sents: pd.DataFrame) -> pd.DataFrame:
     via = np.where(xref > 0, "crossref", np.where(blanket > 0, "blanket",
                    np.where(cos >= para_cos, "lexical", "paragraph")))
     out["via"] = via.ravel()
+    vague = np.array([1.0 if VAGUE_BLANKET.search(t) else 0.0 for t in texts]) * ((cue > 0) & (presc == 0))
+    out["vague_blanket"] = np.tile(vague, n_o)
     return out
 
 
@@ -248,6 +257,7 @@ def pair_features(objectives: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
         cols = {"doc_id": str, "objective_id": "int64", "sentence_id": "int64"}
         cols.update({f: "float64" for f in PAIR_FEATURES})
         cols["via"] = str
+        cols["vague_blanket"] = "float64"
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
     out = pd.concat(parts, ignore_index=True)
     return out.sort_values(_KEYS, kind="stable").reset_index(drop=True)
@@ -281,6 +291,13 @@ def select_evidence(pairs: pd.DataFrame, proba, threshold: float, relative: floa
         # nothing that bears on it (the codebook's not_assessed); ranking
         # alone would still put some sentence first.
         keep &= (pairs[["cos", "para_cos", "crossref"]].to_numpy(dtype=float) > 0).any(axis=1)
+    if "vague_blanket" in pairs:
+        # A blanket judgement that names no aims counts for the aims some
+        # other sentence bears on (the codebook's rule 2), never alone.
+        key = pd.factorize(pd.MultiIndex.from_arrays([pairs["doc_id"].to_numpy(),
+                                                      pairs["objective_id"].to_numpy()]))[0]
+        judged = np.bincount(key, weights=keep.astype(float), minlength=key.max() + 1) > 0
+        keep |= (pairs["vague_blanket"].to_numpy(dtype=float) > 0) & judged[key]
     if "blanket_cue" in pairs:
         # The codebook's rule: a blanket judgement covers every aim it names.
         keep |= pairs["blanket_cue"].to_numpy(dtype=float) > 0

@@ -12,6 +12,14 @@ from analysis.progress.similarity import analyze, topic_phrase
 from conftest import BLANKET_STATEMENT as BLANKET
 from conftest import statement as _doc
 
+#: A blanket sentence that names no aims ("all of the problems"): it counts
+#: for the aim another sentence judges, not for the aim nothing else touches.
+VAGUE = _doc(
+    ["The objectives of US policy toward the country are the expansion of trade and the protection of "
+     "the legation staff."],
+    [["Trade with the country has declined sharply."],
+     ["Virtually all of the problems of our relations with the country remain unresolved."]])
+
 
 NUMBERED = _doc(
     ["The objectives of the United States are to: (1) obtain access to the air bases, "
@@ -25,7 +33,7 @@ EDITORIAL = _doc(["We seek to expand trade."],
 def test_evidence_pairs_cover_every_objective_and_evaluation_sentence():
     pairs = pair_features(extract_objectives(NUMBERED), NUMBERED)
     assert len(pairs) == 3 * 3
-    assert list(pairs.columns) == ["doc_id", "objective_id", "sentence_id"] + PAIR_FEATURES + ["via"]
+    assert list(pairs.columns) == ["doc_id", "objective_id", "sentence_id"] + PAIR_FEATURES + ["via", "vague_blanket"]
     assert np.isfinite(pairs[PAIR_FEATURES].to_numpy(dtype=float)).all()
 
 
@@ -51,6 +59,17 @@ def test_evidence_blanket_judgement_covers_the_named_group_only():
     kept = pairs[keep]
     assert set(kept["sentence_id"]) == {2}
     assert set(kept["objective_id"]) == set(horizon[horizon == "long_range"].index)
+
+
+def test_evidence_vague_blanket_counts_only_beside_other_evidence():
+    obj = extract_objectives(VAGUE)
+    assert len(obj) == 2
+    pairs = pair_features(obj, VAGUE)
+    assert set(pairs.loc[pairs["vague_blanket"] > 0, "sentence_id"]) == {2}
+    trade = int(obj.loc[obj["text"].str.contains("trade"), "objective_id"].iloc[0])
+    proba = np.where((pairs["sentence_id"] == 1) & (pairs["objective_id"] == trade), 0.9, 0.0)
+    kept = pairs[select_evidence(pairs, proba, threshold=0.5, relative=0.0)]
+    assert set(zip(kept["objective_id"], kept["sentence_id"])) == {(trade, 1), (trade, 2)}
 
 
 def test_evidence_blanket_horizon_forms():
