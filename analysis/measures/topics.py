@@ -4,9 +4,10 @@ A *unit* (the "document" of the topic model) is a paragraph by default, or
 a sentence: one statement is a single short document, so its paragraphs are
 the only texts a model can contrast. The vocabulary is built with
 scikit-learn's :class:`~sklearn.feature_extraction.text.CountVectorizer`
-(English stop words plus :data:`GENRE_STOP_WORDS`, terms in at least
-:data:`MIN_DF` units and at most :data:`MAX_DF` of them, optional NLTK
-Porter stemming, which needs no downloaded data). :class:`TopicModel` wraps
+(the topics configuration of the package's one tokeniser,
+:func:`make_analyzer`: English stop words plus :data:`GENRE_STOP_WORDS`,
+terms in at least :data:`MIN_DF` units and at most :data:`MAX_DF` of them,
+optional NLTK Porter stemming, which needs no downloaded data). :class:`TopicModel` wraps
 scikit-learn's NMF (on TF-IDF) and LDA (on counts) behind one estimator.
 
 Vocabulary, decided from the output

@@ -1,8 +1,10 @@
 """Text similarity of the genre: stemmed content words plus topic families.
 
-One analyser for the progress step (:mod:`analysis.progress.evidence`):
-content words, stemmed (Porter, cut to :data:`STEM_LEN` letters, so
-"democratic" meets "democracy"), with the genre's stop words removed, and
+One analyser for the progress step (:mod:`analysis.progress.evidence`),
+the alignment configuration (:data:`ANALYZER`) of the package's one
+tokeniser (:class:`analysis.text.vocabulary.Analyzer`): content words,
+stemmed (Porter, cut to :data:`STEM_LEN` letters, so "democratic" meets
+"democracy"), with the genre's stop words removed, and
 every word of a topic family of the genre (``analysis/data/
 objective_concepts.csv``: "defense" / "military", "petroleum" / "oil" ...)
 adding its family as a token, so an aim stated with one word is found when

@@ -8,12 +8,24 @@ every policy statement that say nothing about a topic or an aim: the author
 words, and — for aligning objectives with the evaluation only — the verdict
 words ("achieved", "success"), which say how an aim fared, not which aim.
 
+The one tokeniser of the package is here too: :func:`normalise` (lower case,
+straight quotes, dashes as spaces), :func:`word_pattern` (one pattern, with
+parameters) and :class:`Analyzer` (scikit-learn's ``CountVectorizer`` words
+on the normalised text, stop words dropped, optionally Porter stems). The
+steps that read words configure it: the topic models
+(:func:`analysis.measures.topics.make_analyzer`), the register cues
+(:data:`analysis.measures.evaluative.ANALYZER`: words and punctuation) and
+the objective-evidence alignment (:data:`analysis.progress.similarity.ANALYZER`:
+stems), so a curly apostrophe or a dash is read alike in all three.
+
 Examples
 --------
 >>> "government" in genre_stop_words("topics"), "achieved" in genre_stop_words("alignment")
 (True, True)
 >>> "achieved" in genre_stop_words("topics")
 False
+>>> Analyzer(stop_words=genre_stop_words("topics") | {"the"}, min_len=3)("The Government’s oil–mining aims")
+['oil', 'mining', 'aims']
 """
 from __future__ import annotations
 
