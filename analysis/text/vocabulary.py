@@ -246,8 +246,8 @@ class Analyzer:
     _PARAMS = ("stop_words", "min_len", "stem", "stem_len", "punctuation", "letters", "joiners",
                "apart")
 
-    def get_params(self) -> dict:
-        """The parameters, as given to the constructor."""
+    def get_params(self, deep=True) -> dict:
+        """The parameters, as given to the constructor (so :func:`sklearn.base.clone` works)."""
         return {p: getattr(self, p) for p in self._PARAMS}
 
     def __getstate__(self):

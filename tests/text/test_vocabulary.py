@@ -143,6 +143,18 @@ def test_tokens_analyzer_and_its_vectorizers_pickle():
     assert similarity.ANALYZER == pickle.loads(pickle.dumps(similarity.ANALYZER))
 
 
+def test_tokens_vectorizers_clone():
+    # scikit-learn clones the vectorizer of a pipeline (and the analyser in it)
+    from sklearn.base import clone
+
+    for stemmed in (False, True):
+        v = topics.make_vectorizer(stem=stemmed)
+        c = clone(v)
+        assert c.get_params() == v.get_params()
+    a = topics.make_analyzer(stem=True)
+    assert clone(a) == a and clone(a) is not a
+
+
 def test_tokens_vectorizer_path_without_stemming_is_count_vectorizer_s_own():
     v = topics.make_vectorizer()
     assert v.analyzer == "word" and v.token_pattern == topics.TOKEN_PATTERN
