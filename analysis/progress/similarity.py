@@ -24,7 +24,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .. import config
-from ..text.vocabulary import Analyzer, genre_stop_words, stem
+from ..text.vocabulary import Analyzer, genre_stop_words
 
 #: Dimension of the static word embeddings (WordLlama "l2_supercat", 256 of
 #: its Matryoshka dimensions; the weights ship inside the wheel).
@@ -102,7 +102,7 @@ def analyze(text: str) -> list:
     ['democr', 'instit', 'oil', '#democracy', '#raw_materials']
     """
     words = ANALYZER.words(str(text))
-    toks = [stem(w, STEM_LEN) for w in words]
+    toks = ANALYZER.stemmed(words)
     concepts = []
     for name, exact, prefixes in load_concepts():
         if any(w in exact or w.startswith(prefixes) for w in words):

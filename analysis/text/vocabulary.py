@@ -180,12 +180,12 @@ _STEMMER = None
 
 
 @lru_cache(maxsize=16384)
-def stem(word: str, stem_len=None) -> str:
+def porter_stem(word: str, stem_len=None) -> str:
     """Porter stem of ``word`` (NLTK, no data files), cut to ``stem_len`` letters.
 
     Examples
     --------
-    >>> stem("democratic"), stem("democratic", 6), stem("institutions", 6)
+    >>> porter_stem("democratic"), porter_stem("democratic", 6), porter_stem("institutions", 6)
     ('democrat', 'democr', 'instit')
     """
     global _STEMMER
@@ -212,7 +212,7 @@ class Analyzer:
     min_len : int, default 1
         Shortest word kept (see :func:`word_pattern`).
     stem : bool, default False
-        Porter-stem the words (:func:`stem`).
+        Porter-stem the words (:func:`porter_stem`).
     stem_len : int, optional
         Cut stems to this many letters (truncation stemming after Porter).
     punctuation : bool, default False
@@ -304,8 +304,17 @@ class Analyzer:
             self._words = Analyzer(**dict(self.get_params(), stem=False)).vectorizer().build_analyzer()
         return self._words(text)
 
-    def __call__(self, text: str) -> list:
-        words = self.words(text)
+    def stemmed(self, words) -> list:
+        """``words`` (of :meth:`words`) as this analyser returns them: stemmed if it stems.
+
+        Examples
+        --------
+        >>> Analyzer(stem=True, stem_len=6).stemmed(["democratic", "free"])
+        ['democr', 'free']
+        """
         if self.stem:
-            return [stem(w, self.stem_len) for w in words]
-        return words
+            return [porter_stem(w, self.stem_len) for w in words]
+        return list(words)
+
+    def __call__(self, text: str) -> list:
+        return self.stemmed(self.words(text))
