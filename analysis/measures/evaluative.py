@@ -62,11 +62,11 @@ from __future__ import annotations
 
 import csv
 import math
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from .. import config
+from ..text.vocabulary import Analyzer
 
 #: The default lexicon file (reviewable CSV; see its header comments).
 LEXICON_PATH = config.PACKAGE_DATA / "evaluative_lexicon.csv"
@@ -123,20 +123,22 @@ TOPIC_OPENERS = (
     "in the case of", "respecting",
 )
 _STOPS = frozenset({".", ";", ":", "!", "?"})
-_TOKEN = re.compile(r"[a-z]+(?:[-'][a-z]+)*|\.\.\.|[.,;:!?]")
+#: The words-and-punctuation configuration of the one tokeniser
+#: (:class:`analysis.text.vocabulary.Analyzer`): every ASCII word, hyphens
+#: and apostrophes kept inside words ("long-term", "hasn't"), no stop words,
+#: and the punctuation that bounds a negation's or a clause's scope.
+ANALYZER = Analyzer(letters="ascii", joiners="-'", punctuation=True)
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word and punctuation tokens of ``text``.
+    """Lower-case word and punctuation tokens of ``text`` (:data:`ANALYZER`).
 
     Examples
     --------
     >>> tokenize("Progress hasn’t been slow; long-term.")
     ['progress', "hasn't", 'been', 'slow', ';', 'long-term', '.']
     """
-    text = (text or "").lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = text.replace("\u2026", "...").replace("\u2013", "-").replace("\u2014", " ")
-    return _TOKEN.findall(text)
+    return ANALYZER(text or "")
 
 
 def load_lexicon(path=None) -> list[dict]:

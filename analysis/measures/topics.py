@@ -4,9 +4,10 @@ A *unit* (the "document" of the topic model) is a paragraph by default, or
 a sentence: one statement is a single short document, so its paragraphs are
 the only texts a model can contrast. The vocabulary is built with
 scikit-learn's :class:`~sklearn.feature_extraction.text.CountVectorizer`
-(English stop words plus :data:`GENRE_STOP_WORDS`, terms in at least
-:data:`MIN_DF` units and at most :data:`MAX_DF` of them, optional NLTK
-Porter stemming, which needs no downloaded data). :class:`TopicModel` wraps
+(the topics configuration of the package's one tokeniser,
+:func:`make_analyzer`: English stop words plus :data:`GENRE_STOP_WORDS`,
+terms in at least :data:`MIN_DF` units and at most :data:`MAX_DF` of them,
+optional NLTK Porter stemming, which needs no downloaded data). :class:`TopicModel` wraps
 scikit-learn's NMF (on TF-IDF) and LDA (on counts) behind one estimator.
 
 Vocabulary, decided from the output
@@ -167,11 +168,10 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.pipeline import Pipeline
 from sklearn.utils._param_validation import InvalidParameterError, Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted
-from sklearn.feature_extraction.text import (ENGLISH_STOP_WORDS, CountVectorizer,
-                                             TfidfTransformer)
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from .. import config
-from ..text.vocabulary import genre_stop_words
+from ..text.vocabulary import Analyzer, genre_stop_words, word_pattern
 from ..contracts import CONTRACTS
 from ..text.editorial import measured
 from .stats import bootstrap_ci, cluster_bootstrap, group_seed
@@ -236,8 +236,11 @@ MAX_DF = 0.5
 #: Documents with fewer units than this give no document markers (see
 #: :func:`document_markers`): in 5 paragraphs any common word passes 50%.
 MIN_MARKER_UNITS = 10
-#: Words of 3 or more letters (no digits): drops "US" in any case.
-TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
+#: Shortest word of the vocabulary: 3 letters drops "US" in any case.
+MIN_WORD_LEN = 3
+#: Words of 3 or more letters (no digits), the one word pattern
+#: (:func:`analysis.text.vocabulary.word_pattern`) of :func:`make_analyzer`.
+TOKEN_PATTERN = word_pattern(min_len=MIN_WORD_LEN, apart=True)
 #: Function words of the genre, dropped besides scikit-learn's English stop
 #: words: the entries of ``analysis/data/genre_stop_words.csv`` marked
 #: ``topics`` (the author's name and the section names, which ranked high in
@@ -268,29 +271,32 @@ SELECTION_COLUMNS = ["method", "unit", "k", "coherence", "stability", "n_units",
                      "chosen"]
 
 
-def _porter():
-    from nltk.stem import PorterStemmer  # no data files needed
+def make_analyzer(extra_stop_words=(), stem=False):
+    """The topics configuration of the one tokeniser.
 
-    return PorterStemmer()
+    :class:`analysis.text.vocabulary.Analyzer` with words of
+    :data:`TOKEN_PATTERN` (three or more letters, apart from digits), the
+    stop words of :func:`stop_words` and, with ``stem``, Porter stems.
 
+    Parameters
+    ----------
+    extra_stop_words : iterable of str
+        Words dropped besides :func:`stop_words`.
+    stem : bool, default False
 
-class _Analyzer:
-    """Callable analyzer: lower-case, tokenise, drop stop words, maybe stem.
+    Returns
+    -------
+    analysis.text.vocabulary.Analyzer
 
-    A class rather than a closure so that fitted vectorizers can be pickled.
+    Examples
+    --------
+    >>> make_analyzer()("The Government’s petroleum law of 1950, US aid")
+    ['petroleum', 'law', 'aid']
+    >>> make_analyzer(stem=True)("petroleum laws")
+    ['petroleum', 'law']
     """
-
-    def __init__(self, stop_words, stem):
-        self.stop_words = frozenset(stop_words)
-        self.stem = stem
-        self._tokenize = CountVectorizer(token_pattern=TOKEN_PATTERN).build_tokenizer()
-        self._stemmer = _porter() if stem else None
-
-    def __call__(self, text):
-        tokens = [t for t in self._tokenize(text.lower()) if t not in self.stop_words]
-        if self._stemmer is not None:
-            tokens = [self._stemmer.stem(t) for t in tokens]
-        return tokens
+    return Analyzer(stop_words=stop_words(extra_stop_words), min_len=MIN_WORD_LEN, stem=stem,
+                    apart=True)
 
 
 def stop_words(extra=()):
@@ -316,7 +322,7 @@ def stop_words(extra=()):
 
 def make_vectorizer(extra_stop_words=(), stem=False, min_df=MIN_DF, max_df=MAX_DF,
                     vocabulary=None):
-    """An unfitted CountVectorizer with the package's tokenisation.
+    """An unfitted CountVectorizer with the package's tokenisation (:func:`make_analyzer`).
 
     Parameters
     ----------
@@ -341,9 +347,8 @@ def make_vectorizer(extra_stop_words=(), stem=False, min_df=MIN_DF, max_df=MAX_D
     >>> list(v.get_feature_names_out())
     ['law', 'mining', 'petroleum']
     """
-    return CountVectorizer(analyzer=_Analyzer(stop_words(extra_stop_words), stem),
-                           min_df=min_df, max_df=max_df, vocabulary=vocabulary,
-                           dtype=np.float64)
+    return make_analyzer(extra_stop_words, stem).vectorizer(
+        min_df=min_df, max_df=max_df, vocabulary=vocabulary, dtype=np.float64)
 
 
 def document_markers(units, max_df=MAX_DF, min_units=MIN_MARKER_UNITS):
@@ -378,7 +383,7 @@ def document_markers(units, max_df=MAX_DF, min_units=MIN_MARKER_UNITS):
     >>> document_markers(u, min_units=4)
     ['freedonia', 'ruritania']
     """
-    analyzer = _Analyzer(stop_words(), stem=False)
+    analyzer = make_analyzer()
     markers = set()
     for _, texts in units.groupby("doc_id", sort=True)["text"]:
         if len(texts) < min_units:

@@ -1,8 +1,10 @@
 """Text similarity of the genre: stemmed content words plus topic families.
 
-One analyser for the progress step (:mod:`analysis.progress.evidence`):
-content words, stemmed (Porter, cut to :data:`STEM_LEN` letters, so
-"democratic" meets "democracy"), with the genre's stop words removed, and
+One analyser for the progress step (:mod:`analysis.progress.evidence`),
+the alignment configuration (:data:`ANALYZER`) of the package's one
+tokeniser (:class:`analysis.text.vocabulary.Analyzer`): content words,
+stemmed (Porter, cut to :data:`STEM_LEN` letters, so "democratic" meets
+"democracy"), with the genre's stop words removed, and
 every word of a topic family of the genre (``analysis/data/
 objective_concepts.csv``: "defense" / "military", "petroleum" / "oil" ...)
 adding its family as a token, so an aim stated with one word is found when
@@ -18,12 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from nltk.stem import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .. import config
-from ..text.vocabulary import genre_stop_words
+from ..text.vocabulary import Analyzer, genre_stop_words
 
 #: Dimension of the static word embeddings (WordLlama "l2_supercat", 256 of
 #: its Matryoshka dimensions; the weights ship inside the wheel).
@@ -47,10 +48,12 @@ STEM_LEN = 6
 #: The entries of ``analysis/data/genre_stop_words.csv`` marked ``alignment``.
 GENRE_STOP_WORDS = genre_stop_words("alignment")
 CONCEPTS_PATH = config.PACKAGE_DATA / "objective_concepts.csv"
-
-
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
-_STEMMER = PorterStemmer()
+#: The alignment configuration of the one tokeniser
+#: (:class:`analysis.text.vocabulary.Analyzer`): ASCII words of three or more
+#: letters, hyphenated compounds kept whole ("non-intervention"), English and
+#: genre stop words dropped, Porter stems cut to :data:`STEM_LEN`.
+ANALYZER = Analyzer(stop_words=ENGLISH_STOP_WORDS | GENRE_STOP_WORDS, min_len=3, stem=True,
+                    stem_len=STEM_LEN, letters="ascii", joiners="-")
 #: Openers of a topic phrase; the phrase runs to the first comma, or for
 #: subject openers ("Our efforts to X have ...") to the finite verb.
 _TOPIC = re.compile(
@@ -87,22 +90,19 @@ def load_concepts(path=None) -> tuple:
     return tuple(out)
 
 
-@lru_cache(maxsize=8192)
-def _stem(word: str) -> str:
-    return _STEMMER.stem(word)[:STEM_LEN]
-
-
 def analyze(text: str) -> list:
     """Tokens used for alignment: stems of content words plus topic families.
+
+    The stems are :data:`ANALYZER`'s; a topic family's token ("#defense")
+    follows when a content word (unstemmed) is one of its words.
 
     Examples
     --------
     >>> analyze("Democratic institutions and oil")
     ['democr', 'instit', 'oil', '#democracy', '#raw_materials']
     """
-    words = [w for w in _WORD.findall(str(text).lower())
-             if w not in ENGLISH_STOP_WORDS and w not in GENRE_STOP_WORDS and len(w) > 2]
-    toks = [_stem(w) for w in words]
+    words = ANALYZER.words(str(text))
+    toks = ANALYZER.stemmed(words)
     concepts = []
     for name, exact, prefixes in load_concepts():
         if any(w in exact or w.startswith(prefixes) for w in words):
