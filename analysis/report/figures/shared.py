@@ -165,6 +165,8 @@ def _empty(title, message):
     return fig
 
 
+# --------------------------------------------------------------------- saving
+
 def _atomic_savefig(fig, path: Path, fmt: str, metadata: dict):
     with atomic_path(path) as tmp:
         fig.savefig(tmp, format=fmt, dpi=DPI, metadata=metadata)
@@ -264,6 +266,8 @@ def set_run(run_id) -> None:
     """Name the run the next figures come from (None: no run column)."""
     RUN["run_id"] = str(run_id) if run_id else None
 
+
+# ----------------------------------------------------------- labels and order
 
 def _section_order(values):
     order = [s for s in config.SECTIONS if s in set(values)]
@@ -435,6 +439,8 @@ def short_label(text: str, width: int = LABEL_CHARS) -> str:
     cut = re.sub(r"\s+(?:and|or|of|the|to|in|for|a|an|with|by)$", "", cut)
     return cut + "…"
 
+
+# ------------------------------------------------------------ captions and rows
 
 #: Characters of a name in a composite axis label ("Peru 1951 · Chile (n = 4)").
 NAME_CHARS = 22
