@@ -36,7 +36,7 @@ from IPython.display import Markdown, display
 
 from analysis import config
 from analysis.progress import kinds as kd
-from analysis.report import comparison as cp
+from analysis.report.figures import comparison as cp
 from analysis.report import figures as fg
 from analysis.report import findings as fd
 from analysis.report import notebooks as nbk

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import re
 import subprocess
 from datetime import datetime, timezone
 from importlib import metadata
@@ -46,14 +47,21 @@ def input_files(inputs) -> list:
     return sorted(set(files))
 
 
-def _pinned() -> dict:
-    """Installed versions of the pinned dependencies (requirements.lock)."""
-    lock = config.PROJECT_ROOT / "requirements.lock"
+def _pinned(lock=None) -> dict:
+    """Installed versions of the pinned dependencies (requirements.lock).
+
+    Without the lock (the package installed by ``pip install .``, away from
+    its checkout), the dependencies the installed package declares.
+    """
+    lock = config.PROJECT_ROOT / "requirements.lock" if lock is None else Path(lock)
     names = []
     if lock.is_file():
         for line in lock.read_text(encoding="utf-8").splitlines():
             if "==" in line and not line.startswith("#"):
                 names.append(line.split("==")[0].strip())
+    else:
+        names = [re.match(r"[A-Za-z0-9._-]+", r).group(0)
+                 for r in (_declared() or []) if "extra ==" not in r]
     out = {}
     for n in sorted(set(names), key=str.lower):
         try:
@@ -61,6 +69,14 @@ def _pinned() -> dict:
         except metadata.PackageNotFoundError:
             out[n] = None
     return out
+
+
+def _declared():
+    """Requirements the installed distribution ``analysis`` declares (None: not installed)."""
+    try:
+        return metadata.requires("analysis")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def _git_commit():

@@ -214,8 +214,7 @@ def run(args) -> int:
         for (kind, a, b), t in res["confusion"].items():
             write_table(t.reset_index(), args.out / f"agreement-confusion-{kind}-{a}-{b}.csv")
     if args.figure:
-        from .figures import save_figure
-        from .validate import plot_confusion
+        from .figures import plot_confusion, save_figure
 
         for (kind, a, b), t in res["confusion"].items():
             fig = plot_confusion(t, title=f"{kind}: {a} against {b}", xlabel=b, ylabel=a)

@@ -390,10 +390,10 @@ def comparison_findings(by_kind: pd.DataFrame, tone: pd.DataFrame, mix: pd.DataF
     Parameters
     ----------
     by_kind, tone, mix, countries : pandas.DataFrame
-        From :func:`analysis.report.comparison.progress_by_kind`,
-        :func:`~analysis.report.comparison.tone_across`,
-        :func:`~analysis.report.comparison.topic_mix` and
-        :func:`~analysis.report.comparison.countries_per_statement`.
+        From :func:`analysis.report.figures.comparison.progress_by_kind`,
+        :func:`~analysis.report.figures.comparison.tone_across`,
+        :func:`~analysis.report.figures.comparison.topic_mix` and
+        :func:`~analysis.report.figures.comparison.countries_per_statement`.
     kind_agreement : pandas.DataFrame, optional
         From :func:`analysis.progress.kinds.coded_agreement` (split, n,
         accuracy, kappa).

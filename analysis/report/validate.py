@@ -313,30 +313,6 @@ def validate(gold_dir, docs_dir, details: bool = False, cv: bool = False, by: st
             "confusion": confusion(det), "reliability": reliability(det), "mode": mode}
 
 
-def plot_confusion(conf: pd.DataFrame, mode: str = "", title: str | None = None,
-                   xlabel: str = "package verdict", ylabel: str = "coders' verdict"):
-    """Heat map of a confusion matrix, counts in the cells (rows: ``ylabel``)."""
-    import seaborn as sns
-
-    from .figures import _new_figure, style
-
-    if title is None:
-        what = {"held_out": "held out, leave one document out", "in_sample": "in sample (training-set figure)",
-                "shipped": "shipped model"}.get(mode, mode)
-        title = f"Verdicts against hand coding ({what})"
-    with style():
-        fig, axes = _new_figure(width=5.6, height=4.4)
-        ax = axes[0, 0]
-        sns.heatmap(conf, annot=True, fmt="d", cmap="Blues", cbar=False, ax=ax, linewidths=0.5,
-                    linecolor="white", square=True)
-        ax.set_xlabel(xlabel)
-        ax.set_ylabel(ylabel)
-        ax.set_title(title, fontsize=9)
-        ax.tick_params(axis="x", rotation=30)
-        ax.tick_params(axis="y", rotation=0)
-    return fig
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The arguments of ``validate`` (shared by :func:`main` and the CLI)."""
     parser.add_argument("gold_dir", type=Path, help="folder of gold *.json files")
@@ -406,7 +382,7 @@ def run(args) -> int:
         if args.out:
             write_table(agreement, Path(args.out) / "stance_agreement.csv")
     if args.figure:
-        from .figures import save_figure
+        from .figures import plot_confusion, save_figure
 
         data = res["confusion"].stack().rename("n").reset_index()
         save_figure(plot_confusion(res["confusion"], res["mode"]), "validation-confusion", data,

@@ -70,3 +70,16 @@ def test_provenance_compare_lists_missing_and_new_inputs():
     old = {"inputs": [{"path": "a.txt", "sha256": "1"}]}
     new = {"inputs": [{"path": "b.txt", "sha256": "1"}]}
     assert compare_record(old, new) == ["input a.txt is missing now", "input b.txt is new"]
+
+
+def test_provenance_records_the_declared_dependencies_without_the_lock(tmp_path, monkeypatch):
+    # `pip install .` leaves requirements.lock behind in the checkout: run.json
+    # then names the versions of what the installed package requires
+    import pandas as pd
+
+    from analysis.io import provenance
+
+    monkeypatch.setattr(provenance, "_declared",
+                        lambda: ["pandas>=3.0", "vaderSentiment==3.3.2", 'pytest>=8; extra == "test"'])
+    deps = provenance._pinned(tmp_path / "requirements.lock")
+    assert set(deps) == {"pandas", "vaderSentiment"} and deps["pandas"] == pd.__version__

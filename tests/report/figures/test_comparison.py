@@ -1,4 +1,4 @@
-"""Tests of analysis.report.comparison: the figures across statements (notebook 05).
+"""Tests of analysis.report.figures.comparison: the figures across statements (notebook 05).
 
 Tiny tables check each data function; the ten coded statements (tables of
 ``analysis.pipeline`` on data/coded, built once) and the seed alone check
@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.report import comparison as cp
+from analysis.report.figures import comparison as cp
 from analysis.report import figures as fg
 
 OBJECTIVES = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "objective_id": [1, 2, 3, 1],
@@ -85,6 +85,25 @@ def test_comparison_tone_across_keeps_the_tables_intervals_in_date_order():
     assert reg["doc_id"].tolist() == ["a", "b"]  # 1950 before 1951
     assert reg[["mean", "ci_low", "ci_high"]].values.tolist() == [[0.3, 0.1, 0.4], [-0.1, -0.2, 0.0]]
     assert reg["small"].tolist() == [True, False] and set(t["resampled"]) == {"paragraphs"}
+
+
+def test_comparison_orders_statements_as_the_figures_of_notebooks_01_to_04():
+    # one reading order (figures.shared.document_order): undated statements last,
+    # by their focus country rather than their file names
+    docs = pd.DataFrame({"doc_id": ["a-peru", "b-chile", "c"], "country": ["PE", "CL", "CO"],
+                         "date": ["", "", "1950-05-08"]})
+    ss = pd.DataFrame({"doc_id": ["a-peru", "b-chile", "c"], "section": "evaluation",
+                       "n_sentences": 9, "register_mean": 0.1, "register_low": 0.0,
+                       "register_high": 0.2, "small": False})
+    v = pd.DataFrame({"doc_id": ["a-peru", "b-chile", "c"], "objective_id": 1, "verdict": "slow"})
+    order = ["c", "b-chile", "a-peru"]
+    assert fg.document_order(docs) == order
+    assert cp.tone_across(ss, docs)["doc_id"].tolist() == order
+    assert list(dict.fromkeys(fg.progress_data(v, docs)["doc_id"])) == order
+    m = pd.DataFrame({"doc_id": ["a-peru", "b-chile", "c"], "sentence_id": 0, "iso2": "PE",
+                      "country": "Peru"})
+    s = pd.DataFrame({"doc_id": ["a-peru", "b-chile", "c"], "sentence_id": 0})
+    assert list(dict.fromkeys(cp.countries_per_statement(m, s, docs)["doc_id"])) == order
 
 
 def test_comparison_topic_mix_uses_statement_prevalence_else_unit_topics():

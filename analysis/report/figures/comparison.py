@@ -1,10 +1,12 @@
 """Figures across statements: progress by kind of aim, tone, topic mix, countries.
 
-Notebook 05 compares the statements of a corpus. Like
-:mod:`analysis.report.figures`, every figure is a *data* function that turns
-the package's tables into one tidy table (saved beside the figure as its
-CSV) and a *plot* function that draws it; files are written by
-:func:`analysis.report.figures.save_figure` in its style and palette.
+Notebook 05 compares the statements of a corpus. Like the other figure
+modules of :mod:`analysis.report.figures`, every figure is a *data* function
+that turns the package's tables into one tidy table (saved beside the figure
+as its CSV) and a *plot* function that draws it; files are written by
+:func:`~analysis.report.figures.shared.save_figure` in its style and palette.
+Statements are in the one reading order of every figure,
+:func:`~analysis.report.figures.shared.document_order`.
 
 * :func:`progress_by_kind` / :func:`plot_progress_by_kind`: how many
   objectives of each kind (:mod:`analysis.progress.kinds`) got each verdict
@@ -37,9 +39,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..measures.stats import bootstrap_ci, group_seed
-from ..progress.kinds import KIND_LABELS, objective_kinds
-from . import figures as fg
+from ...measures.stats import bootstrap_ci, group_seed
+from ...progress.kinds import KIND_LABELS, objective_kinds
+from .countries_tone import tone_intervals
+from .sections_topics import topic_labels
+from .shared import (
+    FULL_WIDTH, MARKERS, OKABE_ITO, SCORE_LABELS, VERDICT_COLORS, VERDICT_LABELS, VERDICTS,
+    document_labels, document_order, style, _empty, _new_figure,
+)
 
 #: Sections compared across statements, in the order of the series; a
 #: section no statement has is left out.
@@ -51,42 +58,10 @@ TOP_COUNTRIES = 15
 ONE_STATEMENT = "One statement: nothing to compare across statements yet; add statements to compare."
 
 
-def _figure(width=fg.FULL_WIDTH, height=3.0, nrows=1, ncols=1, **kw):
-    fig = Figure(figsize=(width, height), layout="constrained")
-    return fig, fig.subplots(nrows, ncols, squeeze=False, **kw)
-
-
 def _caption(fig, lines):
     text = "\n".join(t for t in lines if t)
     if text:
         fig.supxlabel(text, x=0.01, ha="left", fontsize=6.5, color="#444444")
-
-
-def _empty(title, message):
-    with fg.style():
-        fig, axes = _figure(height=1.6)
-        axes[0, 0].set_axis_off()
-        axes[0, 0].set_title(title)
-        axes[0, 0].text(0.5, 0.5, message, ha="center", va="center",
-                        transform=axes[0, 0].transAxes)
-    return fig
-
-
-def statement_order(documents: pd.DataFrame | None, doc_ids=()) -> list:
-    """doc_ids in date order (undated after dated, then doc_id); ``doc_ids`` not in ``documents`` last.
-
-    Examples
-    --------
-    >>> docs = pd.DataFrame({"doc_id": ["b", "a", "u"], "date": ["1951-01-01", "1949-06-25", ""]})
-    >>> statement_order(docs, ["c"])
-    ['a', 'b', 'u', 'c']
-    """
-    known = []
-    if documents is not None and len(documents):
-        dates = documents["date"].fillna("").astype(str) if "date" in documents else ""
-        d = documents.assign(_d=dates).replace({"_d": {"": "~"}})  # "~" sorts after digits
-        known = d.sort_values(["_d", "doc_id"], kind="stable")["doc_id"].tolist()
-    return known + sorted(set(doc_ids) - set(known))
 
 
 # ----------------------------------------------------------- progress by kind
@@ -131,13 +106,13 @@ def progress_by_kind(objectives: pd.DataFrame, assessments: pd.DataFrame,
     v = assessments[key + ["verdict"]] if assessments is not None and len(assessments) else None
     d = d.merge(v, on=key, how="left") if v is not None else d.assign(verdict=np.nan)
     d["verdict"] = d["verdict"].fillna("not_assessed")
-    unknown = sorted(set(d["verdict"]) - set(fg.VERDICTS))
+    unknown = sorted(set(d["verdict"]) - set(VERDICTS))
     if unknown:
         raise ValueError(f"progress_by_kind: verdicts {unknown} are not on the scale "
-                         f"{', '.join(fg.VERDICTS)}; check assessments.csv")
+                         f"{', '.join(VERDICTS)}; check assessments.csv")
     present = [k for k in KIND_LABELS if k in set(d["kind"])] + \
         sorted(set(d["kind"]) - set(KIND_LABELS))
-    grid = pd.MultiIndex.from_product([present, list(fg.VERDICTS)], names=["kind", "verdict"])
+    grid = pd.MultiIndex.from_product([present, list(VERDICTS)], names=["kind", "verdict"])
     counts = d.groupby(["kind", "verdict"]).size().reindex(grid, fill_value=0)
     out = counts.rename("n").reset_index()
     out.insert(1, "kind_label", out["kind"].map(lambda k: KIND_LABELS.get(k, k)))
@@ -165,18 +140,18 @@ def plot_progress_by_kind(data: pd.DataFrame) -> Figure:
               f"{int(first.loc[k, 'n_documents'])} statement"
               f"{'s' if int(first.loc[k, 'n_documents']) != 1 else ''})" for k in kinds]
     n_docs_max = int(first["n_documents"].max())
-    with fg.style():
-        fig, axes = _figure(height=1.3 + 0.42 * len(kinds))
+    with style():
+        fig, axes = _new_figure(height=1.3 + 0.42 * len(kinds))
         ax = axes[0, 0]
         left = np.zeros(len(kinds))
         y = np.arange(len(kinds))
-        for v in fg.VERDICTS:
+        for v in VERDICTS:
             n = (data[data["verdict"] == v].set_index("kind")["n"].reindex(kinds)
                  .fillna(0).to_numpy(dtype=float))
             hollow = v == "not_assessed"
-            ax.barh(y, n, left=left, height=0.65, color="white" if hollow else fg.VERDICT_COLORS[v],
-                    edgecolor=fg.VERDICT_COLORS[v] if hollow else "black", linewidth=0.4,
-                    hatch="////" if hollow else None, label=fg.VERDICT_LABELS[v])
+            ax.barh(y, n, left=left, height=0.65, color="white" if hollow else VERDICT_COLORS[v],
+                    edgecolor=VERDICT_COLORS[v] if hollow else "black", linewidth=0.4,
+                    hatch="////" if hollow else None, label=VERDICT_LABELS[v])
             for yy, lo, nn in zip(y, left, n):
                 if nn:
                     ax.text(lo + nn / 2, yy, str(int(nn)), ha="center", va="center", fontsize=6.5,
@@ -228,11 +203,11 @@ def tone_across(section_sentiment: pd.DataFrame, documents: pd.DataFrame | None 
             "n_sentences", "small", "resampled"]
     if section_sentiment is None or section_sentiment.empty:
         return pd.DataFrame(columns=cols)
-    t = fg.tone_intervals(section_sentiment, by="section", documents=documents)
-    lab = fg.document_labels(documents)
+    t = tone_intervals(section_sentiment, by="section", documents=documents)
+    lab = document_labels(documents)
     t["document"] = t["doc_id"].map(lambda x: lab.get(x, x))
     t = t.rename(columns={"group": "section"})
-    docs = {d: i for i, d in enumerate(statement_order(documents, t["doc_id"]))}
+    docs = {d: i for i, d in enumerate(document_order(documents, t["doc_id"]))}
     secs = {s: i for i, s in enumerate(SECTIONS)}
     t = t.assign(_d=t["doc_id"].map(docs), _s=t["section"].map(secs).fillna(len(secs)))
     t = t.sort_values(["_s", "section", "score", "_d"], kind="stable")
@@ -264,8 +239,8 @@ def plot_tone_across(data: pd.DataFrame) -> Figure:
     sections = list(dict.fromkeys(data["section"]))
     docs = list(dict.fromkeys(data["document"]))  # date order (tone_across sorts so)
     ypos = {d: i for i, d in enumerate(docs)}
-    with fg.style():
-        fig, axes = _figure(width=fg.FULL_WIDTH, height=1.4 + 0.17 * len(docs) * len(scores) + 0.5,
+    with style():
+        fig, axes = _new_figure(width=FULL_WIDTH, height=1.4 + 0.17 * len(docs) * len(scores) + 0.5,
                             nrows=len(scores), ncols=len(sections), sharey=True, sharex=True)
         for i, sc in enumerate(scores):
             for j, sec in enumerate(sections):
@@ -275,13 +250,13 @@ def plot_tone_across(data: pd.DataFrame) -> Figure:
                 ax.axvline(0, color="#888888", linewidth=0.7, linestyle="--", zorder=0)
                 _dots(ax, y, d["mean"].to_numpy(float), d["ci_low"].to_numpy(float),
                       d["ci_high"].to_numpy(float), d["small"].astype(bool).to_numpy(),
-                      fg.OKABE_ITO[i], fg.MARKERS[i])
+                      OKABE_ITO[i], MARKERS[i])
                 ax.set_xlim(-1.05, 1.05)
                 if i == 0:
                     ax.set_title(sec, loc="left")
                 if i == len(scores) - 1:
                     ax.set_xlabel("mean (−1 to 1)")
-            axes[i, 0].set_ylabel(fg.SCORE_LABELS.get(sc, sc))
+            axes[i, 0].set_ylabel(SCORE_LABELS.get(sc, sc))
         axes[0, 0].set_yticks(range(len(docs)), docs)
         axes[0, 0].set_ylim(len(docs) - 0.5, -0.5)
         fig.suptitle("Tone of each section across statements: mean sentence score, 95% interval")
@@ -335,11 +310,11 @@ def topic_mix(topic_prevalence: pd.DataFrame | None, topic_terms: pd.DataFrame |
         d = pd.DataFrame(rows)
     else:
         return pd.DataFrame(columns=cols)
-    labels = fg.topic_labels(topic_terms) if topic_terms is not None and len(topic_terms) else pd.Series(dtype=object)
-    lab = fg.document_labels(documents)
+    labels = topic_labels(topic_terms) if topic_terms is not None and len(topic_terms) else pd.Series(dtype=object)
+    lab = document_labels(documents)
     d["document"] = d["doc_id"].map(lambda x: lab.get(x, x))
     d["topic_label"] = d["topic"].map(lambda t: labels.get(t, f"T{int(t)}"))
-    docs = {x: i for i, x in enumerate(statement_order(documents, d["doc_id"]))}
+    docs = {x: i for i, x in enumerate(document_order(documents, d["doc_id"]))}
     d = d.assign(_o=d["doc_id"].map(docs)).sort_values(["_o", "topic"], kind="stable")
     return d[cols].reset_index(drop=True)
 
@@ -363,8 +338,8 @@ def plot_topic_mix(data: pd.DataFrame) -> Figure:
     ncols = min(4, len(topics))
     nrows = int(np.ceil(len(topics) / ncols))
     ypos = {d: i for i, d in enumerate(docs)}
-    with fg.style():
-        fig, axes = _figure(height=1.2 + nrows * (0.5 + 0.17 * len(docs)), nrows=nrows,
+    with style():
+        fig, axes = _new_figure(height=1.2 + nrows * (0.5 + 0.17 * len(docs)), nrows=nrows,
                             ncols=ncols, sharey=True, sharex=True)
         for i, ax in enumerate(axes.flat):
             if i >= len(topics):
@@ -374,7 +349,7 @@ def plot_topic_mix(data: pd.DataFrame) -> Figure:
             y = d["document"].map(ypos).to_numpy()
             _dots(ax, y, d["mean"].to_numpy(float), d["ci_low"].to_numpy(float),
                   d["ci_high"].to_numpy(float), np.zeros(len(d), bool),
-                  fg.OKABE_ITO[i % 7], fg.MARKERS[i % len(fg.MARKERS)])
+                  OKABE_ITO[i % 7], MARKERS[i % len(MARKERS)])
             ax.set_title(str(d["topic_label"].iloc[0]), loc="left", fontsize=7.5)
             ax.set_xlim(0, 1.02)
             if i // ncols == nrows - 1 or i + ncols >= len(topics):
@@ -415,8 +390,8 @@ def countries_per_statement(mentions: pd.DataFrame, sentences: pd.DataFrame,
     >>> s = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "sentence_id": [0, 1, 0, 1]})
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "country": ["PE", "CL"], "date": ["", ""]})
     >>> c = countries_per_statement(m, s, docs)
-    >>> c[["doc_id", "iso2", "n_sentences", "share", "focus"]].values.tolist()
-    [['a', 'PE', 1, 0.5, True], ['a', 'CL', 1, 0.5, False], ['b', 'PE', 1, 0.5, False], ['b', 'CL', 0, 0.0, True]]
+    >>> c[["doc_id", "iso2", "n_sentences", "share", "focus"]].values.tolist()  # undated: Chile, then Peru
+    [['b', 'PE', 1, 0.5, False], ['b', 'CL', 0, 0.0, True], ['a', 'PE', 1, 0.5, True], ['a', 'CL', 1, 0.5, False]]
     """
     cols = ["doc_id", "document", "iso2", "country", "n_sentences", "doc_sentences", "share",
             "focus", "n_countries"]
@@ -431,10 +406,12 @@ def countries_per_statement(mentions: pd.DataFrame, sentences: pd.DataFrame,
     rank["name"] = rank["iso2"].map(names)
     keep = rank.sort_values(["n_docs", "n", "name"], ascending=[False, False, True],
                             kind="stable").head(top)["iso2"].tolist()
-    docs = statement_order(documents, sentences["doc_id"].unique())
+    # every statement of ``documents`` (one without sentences too), then any others
+    docs = document_order(documents, [*([] if documents is None else documents["doc_id"]),
+                                      *sentences["doc_id"].unique()])
     grid = pd.MultiIndex.from_product([docs, keep], names=["doc_id", "iso2"])
     out = per.reindex(grid, fill_value=0).rename("n_sentences").reset_index()
-    lab = fg.document_labels(documents)
+    lab = document_labels(documents)
     out.insert(1, "document", out["doc_id"].map(lambda x: lab.get(x, x)))
     out.insert(3, "country", out["iso2"].map(names))
     out["doc_sentences"] = out["doc_id"].map(sentences.groupby("doc_id").size()).fillna(0).astype("int64")
@@ -470,11 +447,11 @@ def plot_countries_per_statement(data: pd.DataFrame) -> Figure:
     share = data["share"].to_numpy(float)
     smax = max(float(share.max()), 1e-9)
     size = 260 * share / smax
-    with fg.style():
-        fig, axes = _figure(width=fg.FULL_WIDTH, height=1.9 + 0.3 * max(len(docs), 2))
+    with style():
+        fig, axes = _new_figure(width=FULL_WIDTH, height=1.9 + 0.3 * max(len(docs), 2))
         ax = axes[0, 0]
         sel = share > 0
-        ax.scatter(x[sel], y[sel], s=size[sel], color=fg.OKABE_ITO[0], alpha=0.75, linewidths=0)
+        ax.scatter(x[sel], y[sel], s=size[sel], color=OKABE_ITO[0], alpha=0.75, linewidths=0)
         foc = data["focus"].astype(bool).to_numpy()
         ax.scatter(x[foc], y[foc], s=np.maximum(size[foc], 20) + 60, facecolors="none",
                    edgecolors="black", linewidths=0.8, label="focus country of the statement")
