@@ -26,6 +26,9 @@ Domain rules added on top of VADER's:
 * a temporal qualifier ("from a long-term viewpoint", "gradually") attached to
   a success claim makes it ``slow``; success and failure together make it
   ``partial`` (mixed results);
+* a success cue in a clause whose success "depends on" or "keeps pace with"
+  something else grades ``not_achieved``: the success is conditional, the
+  aim far off (the codebook's rule 4); its tone is kept;
 * an opening topic clause ("As regards our objective of X, ...", "In regard
   to X, ...") names what is judged, not how, and is not scored.
 
@@ -53,6 +56,10 @@ True
 'slow'
 >>> score_text("It is achieving its purpose from a long-term viewpoint.")["category"]
 'slow'
+>>> score_text("Success here depends on, and keeps pace with, success elsewhere.")["category"]
+'not_achieved'
+>>> score_text("The program has succeeded, but its future depends on Congress.")["category"]
+'achieved'
 >>> score_text("As regards encouraging friendly relations, the work bore fruit.")["category"]
 'achieved'
 >>> score_text("The mission arrived in May.")["category"] is None
@@ -121,6 +128,15 @@ TOPIC_OPENERS = (
     "in respect of", "with respect to", "as to", "as for", "concerning",
     "regarding", "with reference to", "in connection with", "turning to",
     "in the case of", "respecting",
+)
+#: Dependence constructions: a success that "depends on" or "keeps pace
+#: with" something else is not reported but made conditional, and the
+#: codebook reads such an aim as far off, ``not_achieved`` (its rule 4 for
+#: verdicts: "Far off or conditional is not_achieved, not slow").
+DEPENDENCE = (
+    "depends on", "depend on", "depends upon", "depend upon", "dependent on", "dependent upon",
+    "contingent on", "contingent upon", "conditional on", "conditional upon", "keeps pace with",
+    "keep pace with", "hinges on", "hinge on",
 )
 _STOPS = frozenset({".", ";", ":", "!", "?"})
 #: The words-and-punctuation configuration of the one tokeniser
@@ -240,6 +256,32 @@ def _topic_end(tokens) -> int:
     return 0
 
 
+def _conditional_clauses(tokens) -> list:
+    """For each token, whether its clause holds a dependence construction.
+
+    Clauses are bounded by full stops, semicolons and colons and by a
+    contrast ("but", "however"): "X has succeeded, but its future depends
+    on Y" keeps its success.
+
+    Examples
+    --------
+    >>> toks = tokenize("Success here depends on success elsewhere; trade has grown.")
+    >>> [t for t, c in zip(toks, _conditional_clauses(toks)) if c][:4]
+    ['success', 'here', 'depends', 'on']
+    >>> _conditional_clauses(toks)[toks.index("trade")]
+    False
+    """
+    out = [False] * len(tokens)
+    start = 0
+    for k in range(len(tokens) + 1):
+        if k == len(tokens) or tokens[k] in _STOPS or tokens[k] in CONTRASTS:
+            clause = " ".join(tokens[start:k])
+            if any((" " + d + " ") in (" " + clause + " ") for d in DEPENDENCE):
+                out[start:k] = [True] * (k - start)
+            start = k + 1
+    return out
+
+
 def _is_negator(tokens, k) -> bool:
     t = tokens[k]
     if t == "not" and k + 1 < len(tokens) and tokens[k + 1] == "only":
@@ -328,9 +370,12 @@ def find_cues(text: str, lexicon=None) -> list[dict]:
     chosen.sort(key=lambda c: c[0])
     contrast = next((k for k, t in enumerate(tokens) if k >= skip and t in CONTRASTS
                      and not (t == "but" and k + 1 < len(tokens) and tokens[k + 1] == "also")), None)
+    conditional = _conditional_clauses(tokens)
     cues = []
     for i, end, e in chosen:
         mods = _modifiers(tokens, i, end, e)
+        if conditional[i] and e["category"] in ("achieved", "partial", "slow"):
+            mods.append("conditional")
         w, cat, strength = e["weight"], e["category"], e["strength"]
         if "negated" in mods:
             w = w * N_SCALAR
@@ -341,6 +386,8 @@ def find_cues(text: str, lexicon=None) -> list[dict]:
                     cat = "partial"
                 else:
                     cat = _NEGATED_CATEGORY[cat]
+        if "conditional" in mods:
+            cat = "not_achieved"  # success made to depend on something else: far off
         if "hedged" in mods:
             w *= HEDGE_SCALAR
             if cat in ("achieved", "not_achieved"):

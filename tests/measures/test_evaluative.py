@@ -143,3 +143,19 @@ def test_evaluative_success_only_to_the_extent_is_partial():
 def test_evaluative_adequate_is_qualified_success():
     assert score_text("Our policy has proved adequate to the circumstances.")["category"] == "partial"
     assert score_text("Our policy has not proved adequate.")["category"] == "not_achieved"
+
+
+@pytest.mark.parametrize("text", [
+    "Success in this theater depends on, and keeps pace with, the success attained in the general effort.",
+    "The success of our policy here is contingent upon a settlement with the great powers.",
+])
+def test_evaluative_success_made_conditional_is_far_off(text):
+    # the codebook's rule 4: a success that depends on something else is not reported
+    r = score_text(text)
+    assert r["category"] == "not_achieved"
+    assert all("conditional" in c["modifiers"] for c in find_cues(text) if c["base_weight"] > 0)
+
+
+def test_evaluative_dependence_in_another_clause_keeps_the_success():
+    assert score_text("The program has been successful; its future depends on Congress.")["category"] == "achieved"
+    assert score_text("The program has succeeded, but its future depends on Congress.")["category"] == "achieved"
