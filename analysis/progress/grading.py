@@ -63,6 +63,11 @@ GRADE_FEATURES = ["rule_" + c for c in CATEGORIES] + ["rule_none_negative"]
 #: about failure): a third, the share a plain majority of the four grades'
 #: cues would leave to failure if evenly split with success.
 NEGATIVE_SHARE = 0.4
+#: A cue this decisive (the lexicon's "explicit verdict on an objective")
+#: in a sentence that names the aim as its topic ("As regards X, this
+#: objective is far from realization") is the lexicon's reading of the aim:
+#: weaker signs in other evidence sentences do not mix it.
+EXPLICIT_STRENGTH = 1.0
 #: Candidate probability thresholds of the first stage; 0 grades every aim
 #: that has a judging evidence sentence (stage 1 then only calibrates).
 ASSESS_THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
@@ -143,7 +148,9 @@ def objective_features(objectives: pd.DataFrame, pairs: pd.DataFrame, proba, sel
     f = pd.DataFrame({"doc_id": pairs["doc_id"].astype(str).to_numpy(),
                       "objective_id": pairs["objective_id"].astype(int).to_numpy(),
                       "sentence_id": pairs["sentence_id"].astype(int).to_numpy(),
-                      "p": np.asarray(proba, dtype=float), "sel": np.asarray(selected, dtype=bool)})
+                      "p": np.asarray(proba, dtype=float), "sel": np.asarray(selected, dtype=bool),
+                      "xref": (pairs["crossref"].to_numpy(dtype=float) if "crossref" in pairs
+                               else np.zeros(len(pairs)))})
     by_obj = {k: g for k, g in f.groupby(["doc_id", "objective_id"], sort=False)}
     rows = []
     for n, o in enumerate(objectives.itertuples()):
@@ -165,9 +172,14 @@ def objective_features(objectives: pd.DataFrame, pairs: pd.DataFrame, proba, sel
             row["max_p"] = float(g["p"].max())
             e = g[g["sel"]].sort_values(["p", "sentence_id"], ascending=[False, True])
             ids = sorted(e["sentence_id"].tolist())
-            cues, tones, weights = [], [], []
-            for sid, p in zip(e["sentence_id"], e["p"]):
+            cues, tones, weights, explicit = [], [], [], []
+            for sid, p, xref in zip(e["sentence_id"], e["p"], e["xref"]):
                 r = read((key[0], int(sid)))
+                if xref >= 1.0 and not r["prescriptive"]:
+                    # the sentence names this aim as its topic ("As regards X,
+                    # ...", "Our efforts to X have ...") and judges it plainly
+                    explicit += [{"category": c["category"], "strength": float(c["strength"])}
+                                 for c in r["details"] if c["category"] and float(c["strength"]) >= EXPLICIT_STRENGTH]
                 row["judged"] += 0.0 if r["prescriptive"] else 1.0
                 tones.append(r["tone"])
                 weights.append(p)
@@ -179,7 +191,7 @@ def objective_features(objectives: pd.DataFrame, pairs: pd.DataFrame, proba, sel
                     else:
                         row["cue_" + c["category"]] += p * float(c["strength"])
                         cues.append({"category": c["category"], "strength": p * float(c["strength"])})
-            verdict = decide_category(cues)[0]
+            verdict = decide_category(explicit or cues)[0]
             if verdict:
                 row["rule_" + verdict] = 1.0
             row["mass"] = float(sum(weights))

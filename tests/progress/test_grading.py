@@ -171,3 +171,20 @@ def test_grading_confidence_falls_back_to_held_out_accuracy_when_nothing_predict
     c = _platt(raw, pred, ok, groups=np.repeat(np.arange(10), 12))
     assert c["slope"] == 0 and all(c[v] == 0 for v in VERDICTS)
     assert abs(1 / (1 + np.exp(-c["intercept"])) - ok.mean()) < 0.02
+
+
+def test_grading_explicit_verdict_on_a_named_aim_is_not_mixed_by_weaker_signs():
+    # "As regards X, this objective is far from realization" beside two
+    # sentences with faint praise: the aim's reading is the explicit verdict
+    s = pd.DataFrame({"doc_id": ["d"] * 4, "sentence_id": [0, 1, 2, 3],
+                      "section": ["objectives"] + ["evaluation"] * 3,
+                      "text": ["We seek to encourage stable government.",
+                               "As regards stable government, this objective is far from realization.",
+                               "Relations remain friendly.", "Officials are friendly and helpful."]})
+    o = pd.DataFrame({"doc_id": ["d"], "objective_id": [1], "text": ["to encourage stable government"]})
+    p = pd.DataFrame({"doc_id": ["d"] * 3, "objective_id": [1] * 3, "sentence_id": [1, 2, 3],
+                      "crossref": [1.0, 0.0, 0.0]})
+    f = objective_features(o, p, [0.7, 0.6, 0.6], [True] * 3, s)
+    assert f.loc[0, "rule_not_achieved"] == 1.0
+    without = objective_features(o, p.drop(columns="crossref"), [0.7, 0.6, 0.6], [True] * 3, s)
+    assert without.loc[0, "rule_not_achieved"] == 0.0  # mixed without the rule
