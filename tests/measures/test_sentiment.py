@@ -132,24 +132,72 @@ def test_sentiment_validation_rejects_unknown_tone():
         validation_agreement(pd.DataFrame({"text": ["x"], "tone": ["happy"]}))
 
 
-def test_sentiment_vader_is_identical_to_the_reference_on_real_sentences():
-    """Issue 10: the four VADER scores are the authors' vaderSentiment 3.3.2, to 1e-12."""
+def _tricky_sentences() -> list:
+    """Generated hard cases for VADER's rules (seeded): negation, "but", "kind of",
+    boosters, ALL CAPS, "no", "least", idioms, emoticons, emoji, "!!!", "??", long."""
+    import random
+
+    fixed = [
+        "", "   ", "!!!", "good", "GOOD", "Not bad at all", "VADER is VERY SMART, handsome, and FUNNY!!!",
+        "The plot was good, but the characters are uncompelling and the dialog is not great.",
+        "The book was only kind of good.", "It is kind of", "kind of", "Kind Of GREAT",
+        "At least it isn't a horrible book.", "Roger Dodger is one of the least compelling variations.",
+        "He is very least good.", "at least good", "least good",
+        "Sentiment analysis has never been this good!", "never so good", "Without a doubt, excellent idea.",
+        "without any doubt good", "no good", "no, no good", "no or nor good", "no problem or bad",
+        "Make sure you :) or :D today!", "Catch utf-8 emoji such as 💘 and 💋 and 😁", "😁😁 good",
+        "good 😁bad", "Today SUX!", "Today only kinda sux! But I'll get by, lol", "the shit", "bad ass",
+        "yeah right good", "cut the mustard", "but but good bad but", "BUT good", "good but",
+        "They had not meant to imply that there was no danger of war.", "good??", "bad???? ok!!!!!",
+        "hasn't been good", "isnt good", "wasn’t good", "uh-uh good", "The ‘good’ “bad” — ugly…",
+        "I don't think it's not unfriendly; hardly wonderful, scarcely bad.",
+        "extremely EXTREMELY good", "sort of bad", "kinda good", "A. B. C. good, bad.",
+        "Ⅷ İstanbul ΣΊΣΥΦΟΣ good ǅ", "good\tbad\nugly", "\u00a0good\u2003bad",
+    ]
+    words = ("not no never good bad great kind of very extremely barely but BUT GOOD BAD least at "
+             "without doubt so this the shit bomb nor or :) :( !!! ? ?? isn't don't hardly "
+             "cooperation hostile friendly war peace success failure threat agreement "
+             "somewhat fairly quite really sort 😁 💔 , . ; Mr. U.S. Soviet").split()
+    rng = random.Random(20261203)
+    made = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    made += [" ".join(rng.choice(words) for _ in range(rng.randint(200, 600))) for _ in range(20)]
+    return fixed + made
+
+
+def test_sentiment_vader_is_identical_to_the_reference():
+    """Issue 10: the four VADER scores are those of the unmodified vaderSentiment 3.3.2
+    analyzer, exactly (==), on every sentence of data/coded and data/raw and on generated
+    hard cases; the shared analyzer is a subclass that caches per-sentence work."""
     import warnings
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from analysis import config
+    from analysis.measures.sentiment import reference_vader, vader
+    from analysis.measures.vader_cached import CachedVader
     from analysis.text.corpus import load_corpus
 
+    assert isinstance(vader(), CachedVader) and isinstance(vader(), SentimentIntensityAnalyzer)
+    assert type(reference_vader()) is SentimentIntensityAnalyzer
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        s = load_corpus([config.DATA_DIR / "coded", config.RAW_DIR])["sentences"]
-    extra = pd.DataFrame({"doc_id": ["x"], "sentence_id": [0],
-                          "text": ["They had not meant to imply that there was no danger of war."]})
-    s = pd.concat([s[["doc_id", "sentence_id", "text"]], extra], ignore_index=True)
-    assert len(s) > 1500
-    ours = score_sentences(s)
-    ref = SentimentIntensityAnalyzer()
+        s = pd.concat([load_corpus([d])["sentences"] for d in (config.DATA_DIR / "coded",
+                                                                config.RAW_DIR)], ignore_index=True)
+    assert len(s) > 1700
+    texts = list(s.text) + _tricky_sentences()
+    ref, ours = reference_vader(), vader()
+    for t in texts:
+        expected = ref.polarity_scores(t)
+        got = ours.polarity_scores(t)
+        assert got == expected, t
+        assert [type(got[k]) for k in expected] == [type(v) for v in expected.values()], t
+    # the table carries the same values
+    table = score_sentences(s[["doc_id", "sentence_id", "text"]])
     expected = pd.DataFrame([ref.polarity_scores(t) for t in s.text])
     for col in ("compound", "pos", "neu", "neg"):
-        assert np.allclose(ours[col], expected[col], rtol=0, atol=1e-12), col
+        assert table[col].tolist() == expected[col].tolist(), col
+
+
+def test_sentiment_cached_vader_relies_on_idempotent_lower():
+    """``negated`` lower-cases words the caller already lower-cased: same only if idempotent."""
+    assert all(chr(c).lower().lower() == chr(c).lower() for c in range(0x110000))
