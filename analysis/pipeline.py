@@ -106,7 +106,36 @@ def run_steps(tables: dict, seed: int, steps=None, progress: bool = False) -> di
     return out
 
 
-def load_and_measure(task) -> tuple:
+#: Sentences per chunk when one input's sentences are scored on several
+#: processes (:func:`score_in_chunks`); fewer than two chunks' worth are scored
+#: in the calling process.
+SCORE_CHUNK = 2000
+
+
+def score_in_chunks(sentences: pd.DataFrame, pool=None) -> pd.DataFrame:
+    """:func:`analysis.measures.sentiment.score_sentences`, chunks of sentences on ``pool``.
+
+    Each sentence's scores depend on its text alone, so the chunks' tables,
+    concatenated in order, are the table of the whole (the same values and
+    dtypes; the tests check the written tables byte for byte against
+    ``--jobs 1``). Without a pool, or for under ``2 * SCORE_CHUNK``
+    sentences, the scoring runs here.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "text": ["It went well."]})
+    >>> score_in_chunks(s).equals(sentiment.score_sentences(s))
+    True
+    """
+    n = len(sentences)
+    if pool is None or n < 2 * SCORE_CHUNK:
+        return sentiment.score_sentences(sentences)
+    cols = sentences[["doc_id", "sentence_id", "text"]]
+    chunks = [cols.iloc[a:a + SCORE_CHUNK] for a in range(0, n, SCORE_CHUNK)]
+    return pd.concat(list(pool.map(sentiment.score_sentences, chunks)), ignore_index=True)
+
+
+def load_and_measure(task, pool=None) -> tuple:
     """Worker: load one input file and measure its documents.
 
     Parameters
@@ -114,6 +143,9 @@ def load_and_measure(task) -> tuple:
     task : tuple
         ``(path, doc_id or None, encoding or None, selection or None)``
         (:func:`analysis.text.corpus.load_task`).
+    pool : concurrent.futures.Executor, optional
+        Scores the sentences in chunks on these processes
+        (:func:`score_in_chunks`): the one input of a run with ``jobs > 1``.
 
     Returns
     -------
@@ -131,7 +163,9 @@ def load_and_measure(task) -> tuple:
         warnings.simplefilter("always")
         try:
             docs = load_path(path, doc_id=doc_id, encoding=encoding, select=select)
-            measures = [{name: function(doc.sentences)
+            measures = [{name: (score_in_chunks(doc.sentences, pool)
+                                if pool is not None and function is sentiment.score_sentences
+                                else function(doc.sentences))
                          for name, function in DOCUMENT_STEPS.items()} for doc in docs]
         except LoadError as exc:
             docs, measures, error = [], [], str(exc)
@@ -153,8 +187,13 @@ def _ignore_sigint() -> None:
 
 
 def _stream(tasks, jobs: int):
-    """Results of :func:`load_and_measure` over ``tasks``, in task order."""
-    if jobs <= 1 or len(tasks) <= 1:
+    """Results of :func:`load_and_measure` over ``tasks``, in task order.
+
+    With ``jobs > 1``, several inputs are loaded and measured one per
+    process; a single input (one whole volume) is loaded here and its
+    sentences scored in chunks on ``jobs`` processes.
+    """
+    if jobs <= 1 or not tasks:
         yield from map(load_and_measure, tasks)
         return
     import multiprocessing
@@ -162,6 +201,11 @@ def _stream(tasks, jobs: int):
 
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                       else None)
+    if len(tasks) == 1:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                                 initializer=_ignore_sigint) as pool:
+            yield load_and_measure(tasks[0], pool)
+        return
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx,
                              initializer=_ignore_sigint) as pool:
         yield from pool.map(load_and_measure, tasks, chunksize=1)

@@ -91,6 +91,33 @@ def test_cli_run_jobs_and_input_order_give_byte_identical_tables(tmp_path):
     assert docs.doc_id.tolist() == sorted(docs.doc_id)
 
 
+def test_one_input_scored_in_chunks_on_two_processes_gives_the_tables_of_jobs_1(monkeypatch):
+    """Issue 10: one input with --jobs 2 scores its sentences in chunks on a pool;
+    the per-document tables equal --jobs 1's, as CSV text byte for byte."""
+    from analysis import pipeline
+
+    monkeypatch.setattr(pipeline, "SCORE_CHUNK", 7)  # many chunks, a short last one
+    one = pipeline.load_measured([config.RAW_DIR], jobs=1)
+    two = pipeline.load_measured([config.RAW_DIR], jobs=2)
+    assert len(one["sentences"]) > 2 * pipeline.SCORE_CHUNK
+    assert sorted(one) == sorted(two)
+    for name in one:
+        assert one[name].to_csv(index=False) == two[name].to_csv(index=False), name
+        pd.testing.assert_frame_equal(one[name], two[name])
+
+
+@pytest.mark.slow
+def test_cli_run_one_input_jobs_2_gives_byte_identical_tables(tmp_path, monkeypatch):
+    """Issue 10: the whole run of one input, --jobs 2 (sentences in chunks) vs --jobs 1."""
+    from analysis import pipeline
+
+    monkeypatch.setattr(pipeline, "SCORE_CHUNK", 10)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["run", str(config.RAW_DIR), "--out", str(one), "--jobs", "1", "--quiet"]) == 0
+    assert main(["run", str(config.RAW_DIR), "--out", str(two), "--jobs", "2", "--quiet"]) == 0
+    assert _digest(one) == _digest(two)
+
+
 def test_cli_run_is_quiet_when_not_a_terminal(tmp_path, capsys):
     assert main(["run", str(config.RAW_DIR), "--out", str(tmp_path), "--jobs", "2"]) == 0
     err = capsys.readouterr().err
