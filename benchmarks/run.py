@@ -24,7 +24,8 @@ end to end load..sentiment, ``--jobs`` all cores the same with ``--jobs 1``
 
 Each measurement runs in a fresh process so that its peak RSS is its own
 (workers included). Timings are wall-clock seconds of one run: rerun on a
-quiet machine. Run: ``python benchmarks/run.py [--corpus DIR] [--sizes 1 10]``.
+quiet machine; the CPU column (user + system seconds, workers included) is
+less sensitive to other jobs on a shared machine. Run: ``python benchmarks/run.py [--corpus DIR] [--sizes 1 10]``.
 """
 from __future__ import annotations
 
@@ -94,26 +95,34 @@ def _sentences_uncached(files):
         return foundation_tables([d for f in files for d in load_path(f)])["sentences"]
 
 
+def _cpu() -> float:
+    """User + system CPU seconds of this process and of its finished children."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def measure(stage: str, files: list, jobs: int) -> dict:
     """Time one stage on ``files``; returns seconds, sentences and peak RSS."""
     from analysis.text.sentences import _TOKENIZER
 
     out: dict = {}
+    cpu0 = None  # CPU time (user + system, this process and its waited-for workers)
     if stage in ("load", "punkt"):
         texts = [Path(f).read_text(encoding="utf-8") for f in files]
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), _cpu()
         if stage == "load":
             s = _sentences_uncached(files)
             sents = len(s)
         else:
             sents = sum(sum(1 for _ in _TOKENIZER.span_tokenize(t)) for t in texts)
         out["seconds"] = time.perf_counter() - t0
+        out["cpu"] = _cpu() - cpu0
         out["sentences"] = sents
         out["max_sentence"] = int(s.text.str.len().max()) if stage == "load" else 0
     else:
         s = _sentences(files)
         out["sentences"] = len(s)
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), _cpu()
         if stage == "countries":
             from analysis.measures.countries import find_mentions
 
@@ -129,7 +138,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
                 from analysis.measures.countries import _lexicon, _mention, _regex_spans
 
                 _, entries, names = _lexicon(None)
-                t0 = time.perf_counter()
+                t0, cpu0 = time.perf_counter(), _cpu()
                 rows = []
                 for d, sid, text in zip(s.doc_id, s.sentence_id, s.text):
                     for a, b in _regex_spans(text):
@@ -141,7 +150,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
                 # first, so that re scans for its literal prefix; \b after it)
                 pats = [re.compile(re.escape(c.name) + r"\b") for c in pycountry.countries]
                 joined = "\n".join(s.text)
-                t0 = time.perf_counter()
+                t0, cpu0 = time.perf_counter(), _cpu()
                 for p in pats:
                     p.findall(joined)
         elif stage == "sentiment":
@@ -152,7 +161,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
             from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
             ref = SentimentIntensityAnalyzer()
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), _cpu()
             for text in s.text:
                 ref.polarity_scores(text)
         elif stage in ("topics", "nmf", "lda"):
@@ -160,7 +169,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
 
             tables = {"sentences": s}
             if stage == "topics":
-                t0 = time.perf_counter()
+                t0, cpu0 = time.perf_counter(), _cpu()
                 res = topics.build_tables(tables, seed=20260101, n_jobs=jobs)
                 sel = res["topic_selection"]
                 out["unit"] = str(sel.unit.iloc[0]) if len(sel) else ""
@@ -170,7 +179,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
                 texts = topics.make_units(s, unit)["text"].tolist()
                 vec = topics.make_vectorizer()
                 counts = vec.fit_transform(texts)
-                t0 = time.perf_counter()
+                t0, cpu0 = time.perf_counter(), _cpu()
                 model = topics.TopicModel(method=stage, n_topics=BASELINE_K, random_state=0)
                 if stage == "lda":  # scikit-learn's default passes: one plain fit
                     topics.LDA_MAX_ITER = LDA_BASELINE_ITER
@@ -179,7 +188,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
             jobs = 1 if stage == "end_to_end_serial" else jobs
             from analysis.pipeline import load_measured, run_steps
 
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), _cpu()
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 tables = load_measured(files, jobs=jobs)
@@ -188,6 +197,7 @@ def measure(stage: str, files: list, jobs: int) -> dict:
         else:
             raise SystemExit(f"run.py: unknown stage {stage!r}")
         out["seconds"] = time.perf_counter() - t0
+        out["cpu"] = _cpu() - cpu0
     out["peak_mib"] = _peak_mib()
     return out
 
@@ -265,8 +275,8 @@ def main(argv=None) -> int:
         print(f"# command: python benchmarks/run.py {' '.join(argv or sys.argv[1:])}".rstrip())
         print()
         print("| size | stage | MB | s | MB/s | sentences/s | peak RSS MiB | baseline | "
-              "baseline s | time / baseline |")
-        print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |")
+              "baseline s | time / baseline | CPU s | CPU / baseline CPU |")
+        print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
         e2e = {}
         for size in args.sizes:
             chosen = files[:size]
@@ -286,11 +296,13 @@ def main(argv=None) -> int:
                 cells = "; ".join(b for b, _ in base) or "—"
                 bsec = "; ".join(f"{x['seconds']:.1f}" for _, x in base) or "—"
                 ratio = "; ".join(f"{r['seconds'] / x['seconds']:.2f}" for _, x in base) or "—"
+                cpu_ratio = "; ".join(f"{r['cpu'] / x['cpu']:.2f}" for _, x in base) or "—"
                 if stage == "load" and base:
                     ratio += f" (sentences {r['sentences'] / base[0][1]['sentences']:.3f}× Punkt's)"
                 print(f"| {size}× | {stage}{extra} | {mb:.1f} | {r['seconds']:.1f} | "
                       f"{mb / r['seconds']:.2f} | {r['sentences'] / r['seconds']:,.0f} | "
-                      f"{r['peak_mib']:.0f} | {cells} | {bsec} | {ratio} |", flush=True)
+                      f"{r['peak_mib']:.0f} | {cells} | {bsec} | {ratio} | {r['cpu']:.1f} | "
+                      f"{cpu_ratio} |", flush=True)
         if len(e2e) == 2 and min(e2e) in e2e:
             lo, hi = sorted(e2e)
             print(f"\nend to end: {hi // lo}× the input costs {e2e[hi] / e2e[lo]:.1f}× the time")

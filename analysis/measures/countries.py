@@ -736,10 +736,10 @@ def focus_countries(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:
     m = mentions[mentions.kind.isin(FOCUS_KINDS) & (mentions.iso2 != HOME_COUNTRY)]
     if not len(m):
         return out
-    sec = sentences.set_index(["doc_id", "sentence_id"]).section if "section" in sentences else None
     m = m.reset_index(drop=True)
-    if sec is not None:
-        m["section"] = [sec.get((d, s), "other") for d, s in zip(m.doc_id, m.sentence_id)]
+    if "section" in sentences:  # (doc_id, sentence_id) -> section, a plain dict: one look-up each
+        sec = dict(zip(zip(sentences.doc_id, sentences.sentence_id), sentences.section))
+        m["section"] = [sec.get(k, "other") for k in zip(m.doc_id, m.sentence_id)]
     else:
         m["section"] = "other"
     for doc_id, g in m.groupby("doc_id", sort=False):

@@ -36,6 +36,15 @@ _NEGATE = frozenset(NEGATE)
 _MEMO_MAX = 500_000
 
 
+class _StripMemo(dict):
+    """token -> (the reference's ``_strip_punc_if_word(token)``, its lower case)."""
+
+    def __missing__(self, token):
+        word = SentiText._strip_punc_if_word(token)
+        value = self[token] = (word, word.lower())
+        return value
+
+
 def _negated_one(word_lower: str) -> bool:
     """``vaderSentiment.negated([w])`` for one already lower-cased word."""
     return word_lower in _NEGATE or "n't" in word_lower
@@ -56,21 +65,18 @@ class CachedVader(_ref.SentimentIntensityAnalyzer):
         super().__init__(*args, **kwargs)
         # ``chr in self.emojis`` can only hold for one-character keys
         self._emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
-        self._stripped = {}
+        self._stripped = _StripMemo()
 
-    def _tokens(self, text: str) -> list:
-        """(stripped token, its lower case) of every whitespace token, memoised."""
+    def _tokens(self, text: str) -> tuple:
+        """(stripped tokens, their lower case) of the whitespace tokens of ``text``, memoised."""
         memo = self._stripped
         if len(memo) > _MEMO_MAX:
             memo.clear()
-        out = []
-        for tok in text.split():
-            s = memo.get(tok)
-            if s is None:
-                w = SentiText._strip_punc_if_word(tok)
-                s = memo[tok] = (w, w.lower())
-            out.append(s)
-        return out
+        pairs = list(map(memo.__getitem__, text.split()))
+        if not pairs:
+            return [], []
+        words, low = zip(*pairs)
+        return words, low
 
     def polarity_scores(self, text):
         if not isinstance(text, str):
@@ -92,9 +98,7 @@ class CachedVader(_ref.SentimentIntensityAnalyzer):
                     prev_space = chr == ' '
             text = text_no_emoji.strip()
 
-        pairs = self._tokens(text)
-        words = [p[0] for p in pairs]
-        low = [p[1] for p in pairs]
+        words, low = self._tokens(text)
         is_cap_diff = allcap_differential(words)
         lexicon = self.lexicon
         n = len(words)
