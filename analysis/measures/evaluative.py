@@ -363,6 +363,8 @@ def find_cues(text: str, lexicon=None) -> list[dict]:
     # the positions where a cue can start: every one with cues of no fixed first word
     positions = range(skip, len(tokens)) if prefixed else \
         [i for i, t in enumerate(tokens[skip:], skip) if t in by_first]
+    if not positions:  # no token starts a cue (most sentences): nothing to choose or weigh
+        return []
     for i in positions:
         candidates = by_first.get(tokens[i])
         for e in (candidates + prefixed if candidates else prefixed):
