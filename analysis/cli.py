@@ -173,7 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--manifest", type=Path, default=None,
                      help="corpus.csv with metadata (default: found beside the inputs)")
     run.add_argument("--jobs", type=_positive_int, default=0, metavar="N",
-                     help="worker processes for documents (default: all cores); "
+                     help="worker processes for documents, or for the sentences of a "
+                          "single input (default: all cores); "
                           "the tables do not depend on it")
     run.add_argument("--quiet", action="store_true",
                      help="no progress bars (they show only on a terminal anyway)")

@@ -8,7 +8,9 @@ them all, atomically, as ``<out>/<name>.csv``.
 Documents are streamed: each input file is loaded and its sentence-level
 measures (:data:`DOCUMENT_STEPS`: country mentions, VADER and register
 scores) computed on its own, in ``jobs`` worker processes, so a worker
-holds one document at a time. Results are gathered in doc_id order, so the
+holds one document at a time; a single input (one whole volume) is loaded
+in the calling process and its sentences scored in chunks on ``jobs``
+processes (:func:`score_in_chunks`). Results are gathered in doc_id order, so the
 tables are byte-identical whatever ``jobs`` and whatever the order of the
 inputs. Corpus-level steps (focus country, aggregates, topics, progress)
 then run once on the gathered tables and reuse those measures.
