@@ -14,7 +14,7 @@ Two scores sit side by side in the ``sentiment`` table:
     checks the four scores for equality (``==``) with the unmodified
     reference (:func:`reference_vader`) on every sentence of ``data/coded``
     and ``data/raw`` and on generated hard cases; a one-off check found them
-    equal on all 208,182 sentences of the ten FRUS volumes. NLTK's port, used before, differs from
+    equal on all 206,437 sentences of the ten FRUS volumes. NLTK's port, used before, differs from
     it on 3.7 % of real FRUS sentences (largest gap 1.48 in compound; issue
     10) and is about three times slower. Cite it for
     overall affect and for comparison with other studies that use VADER. It

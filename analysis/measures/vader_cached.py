@@ -19,7 +19,10 @@ What is cached, and only that:
   (``str.lower`` is idempotent on every code point, checked in the test);
 * the emoji pass copies the text one character at a time; a text with no
   character of the emoji lexicon is left as it is (the same string);
-* stripping punctuation off a token is memoised per token.
+* stripping punctuation off a token (and lower-casing it) is memoised per token;
+* only the words found in the lexicon go through the rules: in the reference
+  every rule sits under ``if item_lowercase in self.lexicon`` and any other
+  word scores the int 0, which is what its place in the list is set to here.
 
 Every rule is the reference's, in the reference's order, with the same
 floating-point operations in the same order.
