@@ -493,11 +493,9 @@ def score_text(text: str, lexicon=None) -> dict:
     True
     """
     cues = find_cues(text, lexicon)
-    s = sum(c["weight"] for c in cues)
-    score = s / math.sqrt(s * s + ALPHA) if cues else 0.0
     category, strength, _ = decide_category(cues)
     return {
-        "score": round(max(-1.0, min(1.0, score)), 4),
+        "score": _score(cues),
         "cues": [(c["cue"], c["weight"]) for c in cues],
         "details": cues,
         "category": category,
@@ -506,3 +504,23 @@ def score_text(text: str, lexicon=None) -> dict:
         "negated": any("negated" in c["modifiers"] for c in cues),
         "hedged": any("hedged" in c["modifiers"] for c in cues),
     }
+
+
+def _score(cues) -> float:
+    """The ``score`` of :func:`score_text` from its cues."""
+    s = sum(c["weight"] for c in cues)
+    score = s / math.sqrt(s * s + ALPHA) if cues else 0.0
+    return round(max(-1.0, min(1.0, score)), 4)
+
+
+def score_and_cues(text: str, lexicon=None) -> tuple:
+    """``(score, cues)`` of :func:`score_text` alone (no grade): what the sentiment table keeps.
+
+    Examples
+    --------
+    >>> t = "The program has been reasonably successful."
+    >>> score_and_cues(t) == (score_text(t)["score"], score_text(t)["cues"])
+    True
+    """
+    cues = find_cues(text, lexicon)
+    return _score(cues), [(c["cue"], c["weight"]) for c in cues]

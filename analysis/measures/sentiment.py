@@ -54,7 +54,7 @@ import pandas as pd
 from .. import config
 from ..contracts import CONTRACTS
 from ..text.editorial import measured
-from .evaluative import score_text
+from .evaluative import score_and_cues
 from .stats import SMALL_GROUP, bootstrap_ci, cluster_bootstrap, group_seed
 
 #: Scores aggregated per section and per country.
@@ -128,17 +128,25 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     missing = {"doc_id", "sentence_id", "text"} - set(sentences.columns)
     if missing:
         raise ValueError(f"sentences table lacks columns {sorted(missing)}; run the loader first")
-    analyzer = vader()
-    rows = []
-    for doc_id, sid, text in zip(sentences.doc_id, sentences.sentence_id, sentences.text):
+    if not len(sentences):
+        return pd.DataFrame([], columns=SENTIMENT_COLUMNS)
+    polarity = vader().polarity_scores
+    cols = {c: [] for c in SENTIMENT_COLUMNS}
+    compound, pos, neu, neg = cols["compound"], cols["pos"], cols["neu"], cols["neg"]
+    register, register_cues = cols["register"], cols["register_cues"]
+    for text in sentences.text:
         text = text if isinstance(text, str) else ""
-        v = analyzer.polarity_scores(text)
-        r = score_text(text)
-        rows.append({"doc_id": doc_id, "sentence_id": int(sid), "compound": v["compound"],
-                     "pos": v["pos"], "neu": v["neu"], "neg": v["neg"],
-                     "register": float(r["score"]),
-                     "register_cues": ";".join(cue for cue, _ in r["cues"])})
-    return pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
+        v = polarity(text)
+        score, cues = score_and_cues(text)
+        compound.append(v["compound"])
+        pos.append(v["pos"])
+        neu.append(v["neu"])
+        neg.append(v["neg"])
+        register.append(float(score))
+        register_cues.append(";".join(cue for cue, _ in cues))
+    cols["doc_id"] = list(sentences.doc_id)
+    cols["sentence_id"] = [int(sid) for sid in sentences.sentence_id]
+    return pd.DataFrame(cols, columns=SENTIMENT_COLUMNS)
 
 
 def _aggregate(df: pd.DataFrame, keys: list, seed: int) -> pd.DataFrame:
