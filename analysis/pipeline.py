@@ -30,6 +30,7 @@ from .config import default_jobs  # noqa: F401  (re-exported)
 from . import progress
 from .io.tables import write_table
 from .measures import countries, sentiment, stance, topics
+from .measures.evaluative import score_and_cues
 
 #: Measuring steps, in data-flow order. Each module provides
 #: ``build_tables(tables: dict[str, DataFrame], seed: int) -> dict`` and its
@@ -204,6 +205,9 @@ def _stream(tasks, jobs: int):
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                       else None)
     if len(tasks) == 1:
+        # the analyzer and the register lexicon, built once here, are inherited by the workers
+        sentiment.vader()
+        score_and_cues("")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
                                  initializer=_ignore_sigint) as pool:
             yield load_and_measure(tasks[0], pool)
