@@ -138,6 +138,8 @@ DEPENDENCE = (
     "contingent on", "contingent upon", "conditional on", "conditional upon", "keeps pace with",
     "keep pace with", "hinges on", "hinge on",
 )
+#: First words of :data:`DEPENDENCE`: a clause holds a construction only if it holds one.
+_DEPENDENCE_FIRST = frozenset(d.split()[0] for d in DEPENDENCE)
 _STOPS = frozenset({".", ";", ":", "!", "?"})
 #: The words-and-punctuation configuration of the one tokeniser
 #: (:class:`analysis.text.vocabulary.Analyzer`): every ASCII word, hyphens
@@ -278,6 +280,8 @@ def _conditional_clauses(tokens) -> list:
     False
     """
     out = [False] * len(tokens)
+    if _DEPENDENCE_FIRST.isdisjoint(tokens):  # no clause can hold one (tokens hold no spaces)
+        return out
     start = 0
     for k in range(len(tokens) + 1):
         if k == len(tokens) or tokens[k] in _STOPS or tokens[k] in CONTRASTS:
