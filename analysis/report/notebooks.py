@@ -278,6 +278,25 @@ def _error_line(exc, notebook: str, executed: Path) -> str:
             f"open the executed copy {executed} to see the traceback")
 
 
+def _kernel_manager():
+    """A kernel manager talking to its kernel over local sockets, or (None, None).
+
+    Over TCP (Jupyter's default) every kernel prints "Kernel is running over
+    TCP without encryption" on start; a kernel on Unix-domain sockets in a
+    private temporary folder is no less private and prints nothing. Windows
+    has no such sockets: there the default is kept.
+    """
+    if os.name != "posix":
+        return None, None
+    import tempfile
+
+    from jupyter_client.manager import KernelManager
+
+    sockets = tempfile.TemporaryDirectory(prefix="analysis-kernel-")
+    return KernelManager(kernel_name="python3", transport="ipc",
+                         ip=os.path.join(sockets.name, "kernel")), sockets
+
+
 def run_notebooks(corpus=None, out=None, seed: int = config.SEED, figures=None,
                   notebooks=NOTEBOOKS, rebuild: bool = False,
                   timeout: int = CELL_TIMEOUT) -> list[Path]:
@@ -335,14 +354,20 @@ def run_notebooks(corpus=None, out=None, seed: int = config.SEED, figures=None,
                                     f"run from a checkout of the project")
         executed = target / name
         steps.set_postfix_str(name)
+        km, sockets = _kernel_manager()
         try:
             pm.execute_notebook(str(src), str(executed), parameters=params,
                                 kernel_name="python3", progress_bar=False,
                                 cwd=str(config.PROJECT_ROOT), execution_timeout=timeout,
-                                request_save_on_cell_execute=False)
+                                request_save_on_cell_execute=False, **({"km": km} if km else {}))
         except Exception as exc:  # papermill raises its own error with the cell
             steps.close()
             raise RuntimeError(_error_line(exc, name, executed)) from None
+        finally:
+            if km is not None and km.has_kernel:
+                km.shutdown_kernel(now=True)
+            if sockets is not None:
+                sockets.cleanup()
         done.append(executed)
         steps.update(1)
     steps.close()

@@ -175,3 +175,25 @@ def test_run_notebooks_shows_the_findings_as_markdown(executed):
         shown = [o["data"]["text/markdown"] for o in nb.cells[-1].outputs
                  if "text/markdown" in o.get("data", {})]
         assert shown and shown[0].startswith("**Findings**") and "\n- " in shown[0], name
+
+
+@pytest.mark.slow
+def test_notebook_kernels_start_without_the_tcp_encryption_warning(tmp_path, capfd):
+    import papermill as pm
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("print(6 * 7)")]
+    src, dst = tmp_path / "tiny.ipynb", tmp_path / "tiny-out.ipynb"
+    nbformat.write(nb, src)
+    km, sockets = notebooks._kernel_manager()
+    try:
+        pm.execute_notebook(str(src), str(dst), kernel_name="python3", progress_bar=False,
+                            **({"km": km} if km else {}))
+    finally:
+        if km is not None and km.has_kernel:
+            km.shutdown_kernel(now=True)
+        if sockets is not None:
+            sockets.cleanup()
+    assert "42" in json.dumps(nbformat.read(dst, as_version=4).cells[0].outputs)
+    err = capfd.readouterr().err
+    assert "without encryption" not in err and "WARNING" not in err, err
