@@ -73,7 +73,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import config
-from ..text.vocabulary import Analyzer
+from ..text.vocabulary import Analyzer, topic_openers
 
 #: The default lexicon file (reviewable CSV; see its header comments).
 LEXICON_PATH = config.PACKAGE_DATA / "evaluative_lexicon.csv"
@@ -122,13 +122,9 @@ BOOSTERS = frozenset("""very highly most extremely exceptionally particularly
 especially considerably greatly eminently thoroughly unequivocally remarkably
 notably decidedly""".split())
 CONTRASTS = frozenset("but however nevertheless nonetheless".split())
-#: Openers of a topic clause that names what is being judged.
-TOPIC_OPENERS = (
-    "in regard to", "with regard to", "as regards", "as regard", "in respect to",
-    "in respect of", "with respect to", "as to", "as for", "concerning",
-    "regarding", "with reference to", "in connection with", "turning to",
-    "in the case of", "respecting",
-)
+#: Openers of a topic clause that names what is being judged
+#: (``analysis/data/topic_openers.csv``, shared with the evidence ranker).
+TOPIC_OPENERS = topic_openers()
 #: Dependence constructions: a success that "depends on" or "keeps pace
 #: with" something else is not reported but made conditional, and the
 #: codebook reads such an aim as far off, ``not_achieved`` (its rule 4 for

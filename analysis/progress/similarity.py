@@ -24,7 +24,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .. import config
-from ..text.vocabulary import Analyzer, genre_stop_words
+from ..text.vocabulary import Analyzer, genre_stop_words, topic_openers
 
 #: Dimension of the static word embeddings (WordLlama "l2_supercat", 256 of
 #: its Matryoshka dimensions; the weights ship inside the wheel).
@@ -56,10 +56,12 @@ ANALYZER = Analyzer(stop_words=ENGLISH_STOP_WORDS | GENRE_STOP_WORDS, min_len=3,
                     stem_len=STEM_LEN, letters="ascii", joiners="-")
 #: Openers of a topic phrase; the phrase runs to the first comma, or for
 #: subject openers ("Our efforts to X have ...") to the finite verb.
+#: The genre's openers (``analysis/data/topic_openers.csv``, shared with the
+#: register score) and two forms that name a topic without an opener
+#: ("Progress toward X has ...", "In the economic field, ...").
 _TOPIC = re.compile(
-    r"^\s*(?:(?:in|with)\s+(?:regard|respect|reference|relation)\s+to|as\s+regards?|as\s+to|as\s+for"
-    r"|in\s+respect\s+of|regarding|concerning|respecting|turning\s+to|in\s+connection\s+with"
-    r"|(?:the\s+)?progress\s+(?:toward|towards|in|on)|in\s+the\s+(?=[\w\s-]{1,40}?\b(?:field|sphere|area|realm)\b))"
+    r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, o.split())) for o in topic_openers())
+    + r"|(?:the\s+)?progress\s+(?:toward|towards|in|on)|in\s+the\s+(?=[\w\s-]{1,40}?\b(?:field|sphere|area|realm)\b))"
     r"\s+(?P<topic>[^,;:]{3,250}?)\s*(?:,|;|:|\b(?:has|have|is|are|was|were)\b)", re.I)
 _SUBJECT_TOPIC = re.compile(
     r"^\s*(?:the\s+|our\s+|us\s+|u\.s\.\s+)?(?:efforts?|attempts?|policy|policies|endeavou?rs?)\s+"

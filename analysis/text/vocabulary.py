@@ -36,6 +36,8 @@ import pandas as pd
 
 from .. import config
 
+#: Openers of a topic clause ("As regards X, ..."; column opener, origin).
+TOPIC_OPENERS_FILE = config.PACKAGE_DATA / "topic_openers.csv"
 #: The genre's stop words (columns word, use, why).
 GENRE_STOP_WORDS_FILE = config.PACKAGE_DATA / "genre_stop_words.csv"
 #: The steps that use the list.
@@ -53,6 +55,47 @@ def _stop_word_table(path: str) -> pd.DataFrame:
         raise ValueError(f"genre_stop_words: '{path}' names unknown use(s) {bad}; "
                          f"use one of {', '.join(STOP_WORD_USES)}")
     return df
+
+
+@lru_cache(maxsize=None)
+def _opener_table(path: str) -> tuple:
+    df = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
+    if list(df.columns) != ["opener", "origin"]:
+        raise ValueError(f"topic_openers: '{path}' needs the columns opener, origin; it has {list(df.columns)}")
+    openers = [" ".join(o.lower().split()) for o in df["opener"]]
+    if any(not o for o in openers):
+        raise ValueError(f"topic_openers: '{path}' has an empty opener; give each row its words")
+    return tuple(sorted(dict.fromkeys(openers), key=lambda o: (-len(o), o)))
+
+
+def topic_openers(path=None) -> tuple:
+    """Openers of a topic clause ("as regards", "with respect to"), longest first.
+
+    A policy statement often names what a sentence judges before judging it:
+    "As regards our objective of economic development, progress has been
+    slow." The register score leaves that opening clause unscored; the
+    evidence ranker reads the topic it names as a cross-reference.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        Another list in the same format (default :data:`TOPIC_OPENERS_FILE`).
+
+    Returns
+    -------
+    tuple of str
+        Lower-case openers, longest first (so "as regards" is tried before
+        "as regard").
+
+    Examples
+    --------
+    >>> openers = topic_openers()
+    >>> "as regards" in openers and "with respect to" in openers
+    True
+    >>> openers.index("as regards") < openers.index("as regard")
+    True
+    """
+    return _opener_table(str(path or TOPIC_OPENERS_FILE))
 
 
 def genre_stop_words(use: str, path=None) -> frozenset:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from analysis.measures import evaluative, topics
 from analysis.progress import similarity
-from analysis.text.vocabulary import (GENRE_STOP_WORDS_FILE, Analyzer, genre_stop_words, normalise,
+from analysis.text.vocabulary import (topic_openers, GENRE_STOP_WORDS_FILE, Analyzer, genre_stop_words, normalise,
                                       porter_stem, word_pattern)
 
 BAD_USE = "word,use,why\ngovernment,topics;speeches,the author\n"
@@ -167,3 +167,23 @@ def test_tokens_bad_parameters_say_which():
         word_pattern("latin")
     with pytest.raises(ValueError, match="min_len must be a positive integer"):
         Analyzer(min_len=0)
+
+
+def test_vocabulary_topic_openers_are_read_alike_by_register_and_evidence():
+    # one list of openers: every one of them opens a topic clause for the
+    # register score (not scored) and names a topic for the evidence ranker
+    from analysis.measures.evaluative import score_text
+    from analysis.progress.similarity import topic_phrase
+
+    for opener in topic_openers():
+        text = f"{opener.capitalize()} the expansion of trade, progress has been slow."
+        assert topic_phrase(text) == "the expansion of trade", opener
+        assert score_text(text)["category"] == "slow", opener
+        assert not any(c["cue"] == "expansion" for c in score_text(text)["details"])
+
+
+def test_vocabulary_topic_openers_file_needs_its_columns(tmp_path):
+    bad = tmp_path / "openers.csv"
+    bad.write_text("phrase\nas regards\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="needs the columns opener, origin"):
+        topic_openers(bad)
