@@ -36,6 +36,14 @@ from pathlib import Path
 
 from . import config
 from .config import MAX_SEED, seed_argument  # noqa: F401  (re-exported: the CLI's argument types)
+from .io import fetch
+from .io.loader import LoadError, read_manifest
+from .io.provenance import RUN_FILE, compare_record, read_record
+from .io.tei import Selection, add_selection_arguments, is_date_bound, selection_from_args
+from .progress.coded import load_coded
+from .progress.model import MODEL_PATH, fit_model, save_model
+from .report import agreement, validate
+from .report.notebooks import run_notebooks
 
 
 def _one_line_warnings(message, category, filename, lineno, file=None, line=None):
@@ -43,10 +51,8 @@ def _one_line_warnings(message, category, filename, lineno, file=None, line=None
 
 
 def _cmd_run(args) -> int:
-    from .io.loader import LoadError, read_manifest
+    # deferred: heavy, the pipeline (every step's libraries); not for `--help` or the other commands
     from .pipeline import OutputError, check_out, default_jobs, run, show_progress
-
-    from .io.tei import Selection, is_date_bound, selection_from_args
 
     errors: list[str] = []
     jobs = args.jobs if args.jobs else default_jobs()
@@ -61,8 +67,6 @@ def _cmd_run(args) -> int:
         print(f"error: run: {exc}", file=sys.stderr)
         return 2
     if args.from_record is not None:
-        from .io.provenance import read_record
-
         try:
             recorded = read_record(args.from_record)
         except ValueError as exc:
@@ -109,8 +113,6 @@ def _cmd_run(args) -> int:
         return 1
     print(f"wrote {len(tables)} tables for {len(tables['documents'])} document(s) to {args.out}")
     if recorded is not None:
-        from .io.provenance import RUN_FILE, compare_record, read_record
-
         diff = compare_record(recorded, read_record(Path(args.out) / RUN_FILE))
         if diff:
             for line in diff:
@@ -121,9 +123,6 @@ def _cmd_run(args) -> int:
 
 
 def _cmd_fit(args) -> int:
-    from .progress.coded import load_coded
-    from .progress.model import MODEL_PATH, fit_model, save_model
-
     errors: list[str] = []
     gold = args.gold or (args.coded / "gold")
     model = None
@@ -152,8 +151,6 @@ def _positive_int(text: str) -> int:
 
 
 def _cmd_notebooks(args) -> int:
-    from .report.notebooks import run_notebooks
-
     run_notebooks(corpus=args.corpus, out=args.out, seed=args.seed, rebuild=args.rebuild)
     return 0
 
@@ -178,18 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
                           "the tables do not depend on it")
     run.add_argument("--quiet", action="store_true",
                      help="no progress bars (they show only on a terminal anyway)")
-    from .io.tei import add_selection_arguments
-
     add_selection_arguments(run, with_from=False)
     run.set_defaults(func=_cmd_run)
-
-    from .io import fetch
 
     fet = fetch.add_arguments(sub.add_parser(
         "fetch", help="download a FRUS volume's TEI and list its selected documents in corpus.csv"))
     fet.set_defaults(func=fetch.run)
-
-    from .report import validate
 
     val = validate.add_arguments(sub.add_parser("validate", help="compare with hand coding"))
     val.set_defaults(func=validate.run)
@@ -200,8 +191,6 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--out", type=Path, default=None,
                      help="model table to write (default: the package's analysis/data/progress_model.csv)")
     fit.set_defaults(func=_cmd_fit)
-
-    from .report import agreement
 
     agr = agreement.add_arguments(sub.add_parser("agreement", help="agreement with hand coding (notebook 06)"))
     agr.set_defaults(func=agreement.run)

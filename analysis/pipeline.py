@@ -17,20 +17,38 @@ then run once on the gathered tables and reuse those measures.
 """
 from __future__ import annotations
 
+import glob
+import json
+import multiprocessing
 import os
+import shutil
+import signal
 import sys
+import tempfile
+import time
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+from tqdm.auto import tqdm
+
+try:
+    import fcntl
+except ImportError:  # not POSIX (Windows): no lock, the swap still replaces the set
+    fcntl = None
 
 from . import config
 from .config import default_jobs  # noqa: F401  (re-exported)
 from . import progress
+from .io.loader import LoadError, LoadWarning, find_manifest, plan_inputs
+from .io.provenance import RUN_FILE, run_record
 from .io.tables import write_table
 from .measures import countries, sentiment, stance, topics
 from .measures.evaluative import score_and_cues
+from .text.corpus import assemble, foundation_tables, load_path, load_task
 
 #: Measuring steps, in data-flow order. Each module provides
 #: ``build_tables(tables: dict[str, DataFrame], seed: int) -> dict`` and its
@@ -69,8 +87,6 @@ def show_progress(quiet: bool = False) -> bool:
 
 
 def _bar(iterable=None, **kwargs):
-    from tqdm.auto import tqdm
-
     return tqdm(iterable, file=sys.stderr, dynamic_ncols=True, leave=False, **kwargs)
 
 
@@ -158,9 +174,6 @@ def load_and_measure(task, pool=None) -> tuple:
         a one-line error (or None) and the warning messages raised, in
         order, to be shown by the parent process.
     """
-    from .io.loader import LoadError
-    from .text.corpus import load_path
-
     path, doc_id, encoding, select = task
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -184,8 +197,6 @@ def load_and_measure(task, pool=None) -> tuple:
 
 def _ignore_sigint() -> None:
     """Workers leave Ctrl-C to the parent, which reports it on one line."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -199,9 +210,6 @@ def _stream(tasks, jobs: int):
     if jobs <= 1 or not tasks:
         yield from map(load_and_measure, tasks)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                       else None)
     if len(tasks) == 1:
@@ -230,9 +238,6 @@ def load_measured(inputs, manifest=None, errors=None, jobs: int = 1,
     >>> sorted(t)
     ['documents', 'footnotes', 'mentions', 'sections', 'sentences', 'sentiment']
     """
-    from .io.loader import LoadError, LoadWarning, plan_inputs
-    from .text.corpus import assemble, foundation_tables, load_task
-
     collect = errors if errors is not None else []
     plan = plan_inputs(inputs, manifest, collect)
     tasks = [load_task(path, row, encoding, select) for path, row in plan]
@@ -365,9 +370,7 @@ def out_lock(out):
     ...     print("free")
     free
     """
-    try:
-        import fcntl
-    except ImportError:  # not POSIX (Windows): no lock, the swap still replaces the set
+    if fcntl is None:  # not POSIX (Windows): no lock, the swap still replaces the set
         yield
         return
 
@@ -425,10 +428,6 @@ def write_all(tables: dict, out, extra: dict | None = None) -> list[Path]:
     >>> sorted(p.name for p in d.iterdir())
     ['b.csv']
     """
-    import glob
-    import shutil
-    import tempfile
-
     out = Path(out)
     check_out(out)
     with out_lock(out):
@@ -484,20 +483,13 @@ def run(inputs, out, seed: int = config.SEED, manifest=None, errors=None, jobs: 
     -------
     dict of str to pandas.DataFrame
     """
-    import json
-    import time
-    from datetime import datetime, timezone
-
-    from .io.loader import _find_manifest
-    from .io.provenance import RUN_FILE, run_record
-
     check_out(out)
     with out_lock(out):
         started, t0 = datetime.now(timezone.utc), time.monotonic()
         tables = build(inputs, seed=seed, manifest=manifest, errors=errors, jobs=jobs,
                        progress=progress, select=select)
         if not tables["documents"].empty:
-            used = Path(manifest) if manifest else _find_manifest([Path(i) for i in inputs])
+            used = Path(manifest) if manifest else find_manifest([Path(i) for i in inputs])
             parameters = {"jobs": jobs}
             if select:
                 parameters["select"] = select.as_dict()

@@ -98,3 +98,76 @@ def test_layout_no_module_imports_itself_back():
     for m in sorted(graph):
         if m not in state:
             visit(m, [])
+
+
+#: The comment that gives a function-local import its reason, on the import's
+#: line or the line above it (above a run of imports, it covers the run):
+#: ``# deferred: heavy, matplotlib; only for --figure``.
+DEFERRED = "# deferred:"
+
+
+def _local_imports(tree):
+    """(first line, last line) of every import inside a function body."""
+    def walk(node, in_function):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.Import, ast.ImportFrom)) and in_function:
+                yield child.lineno, child.end_lineno
+            yield from walk(child, in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                     ast.Lambda)))
+    yield from walk(tree, False)
+
+
+def _unexplained_local_imports(source: str):
+    """First lines of the function-local imports that carry no ``# deferred:`` reason.
+
+    The reason is on one of the import's lines, or on the line above it; a
+    reason above a run of imports (one import per line, no line between)
+    covers the run.
+    """
+    lines = source.splitlines()
+    spans = sorted(_local_imports(ast.parse(source)))
+    first_of = {last: first for first, last in spans}  # an import's last line -> its first line
+    bad = []
+    for first, last in spans:
+        if any(DEFERRED in lines[i - 1] for i in range(first, last + 1)):
+            continue
+        above = first - 1
+        while above in first_of:  # climb over the run of imports just above this one
+            above = first_of[above] - 1
+        if not (above >= 1 and DEFERRED in lines[above - 1]):
+            bad.append(first)
+    return bad
+
+
+def test_layout_no_function_local_import_without_a_reason():
+    # Imports are at the top of the module; one inside a function only defers a
+    # heavy library (or the pipeline) from a path that does not need it, and says so.
+    bad = []
+    for path, _ in _modules():
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        for line in _unexplained_local_imports(source):
+            bad.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {lines[line - 1].strip()}")
+    assert not bad, (f"function-local imports without a '{DEFERRED} <why>' comment on the line or the "
+                     "line above (move them to the top of the module, or say what they defer):\n"
+                     + "\n".join(bad))
+
+
+def test_layout_local_import_check_sees_what_it_should():
+    src = ("import os\n"
+           "def f():\n"
+           "    import json\n"
+           "    from . import loader  # deferred: heavy\n"
+           "    # deferred: heavy, matplotlib\n"
+           "    import matplotlib\n"
+           "    from matplotlib import pyplot\n"
+           "\n"
+           "    from analysis import (\n"
+           "        pipeline)  # deferred: the pipeline\n"
+           "    try:  # deferred: optional\n"
+           "        import wordllama\n"
+           "    except ImportError:\n"
+           "        pass\n"
+           "    g = lambda: __import__('x')\n"
+           "    from .tei import iter_tei\n")
+    assert _unexplained_local_imports(src) == [3, 16]

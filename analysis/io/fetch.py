@@ -24,6 +24,7 @@ import json
 import os
 import re
 import socket
+import sys
 import tempfile
 import urllib.error
 import urllib.parse
@@ -31,8 +32,12 @@ import urllib.request
 from pathlib import Path
 
 import pandas as pd
+from defusedxml import DefusedXmlException
 
 from .. import config
+from .loader import MANIFEST_COLUMNS, LoadError, natural_key, read_manifest
+from .tables import atomic_path, write_table
+from .tei import ET, add_selection_arguments, file_sha256, iter_tei, selection_from_args
 
 #: The Office of the Historian's repository of FRUS volumes as TEI.
 FRUS_REPOSITORY = "HistoryAtState/frus"
@@ -165,11 +170,6 @@ def select_rows(path, volume: str, commit: str, sha256: str, select=None) -> tup
     FetchError
         The file is not well-formed TEI, or is the TEI of another volume.
     """
-    from defusedxml import DefusedXmlException
-
-    from .loader import MANIFEST_COLUMNS
-    from .tei import ET, iter_tei
-
     header: dict = {}
     rows = []
     try:
@@ -190,8 +190,6 @@ def select_rows(path, volume: str, commit: str, sha256: str, select=None) -> tup
 
 def _cached(path: Path, commit: str) -> dict | None:
     """The record of a cached volume at ``commit``, verified; None when not cached."""
-    from .tei import file_sha256
-
     record = path.with_name(path.name + ".json")
     if not path.exists() and not record.exists():
         return None
@@ -249,12 +247,10 @@ def merge_rows(existing: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     >>> merge_rows(rows(("v-d10", "old")), rows(("v-d10", "new"), ("v-d9", "t")))[["doc_id", "title"]].values.tolist()
     [['v-d9', 't'], ['v-d10', 'new']]
     """
-    from .loader import _natural_key
-
     keep = existing[~existing["doc_id"].isin(set(new["doc_id"]))]
     rows = pd.concat([keep, new], ignore_index=True).fillna("")
     order = sorted(range(len(rows)), key=lambda i: (rows["file"].iloc[i],
-                                                    _natural_key(rows["doc_id"].iloc[i])))
+                                                    natural_key(rows["doc_id"].iloc[i])))
     return rows.iloc[order].reset_index(drop=True)
 
 
@@ -287,9 +283,6 @@ def fetch(volume: str, select=None, commit: str = FRUS_COMMIT, folder=None,
     FetchError
         One line saying what to do; nothing was changed.
     """
-    from .loader import LoadError, read_manifest
-    from .tables import atomic_path, write_table
-
     check_arguments(volume, commit)
     folder = Path(folder) if folder is not None else config.EXTERNAL_DIR
     target = folder / f"{volume}.xml"
@@ -348,8 +341,6 @@ def _umask() -> int:
 
 def add_arguments(parser):
     """The options of ``python -m analysis fetch``."""
-    from .tei import add_selection_arguments
-
     parser.add_argument("volume", help="volume id as in history.state.gov addresses (frus1951v02)")
     add_selection_arguments(parser)
     parser.add_argument("--commit", default=FRUS_COMMIT, metavar="SHA",
@@ -365,10 +356,6 @@ def add_arguments(parser):
 
 def run(args) -> int:
     """``python -m analysis fetch``: exit status 0, 1 (fetch failed or nothing selected), 2 (bad options)."""
-    import sys
-
-    from .tei import selection_from_args
-
     try:
         select = selection_from_args(args)
         check_arguments(args.volume, args.commit)

@@ -8,20 +8,16 @@ sections and sentences is the next step, :mod:`analysis.text`.
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
 import warnings
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
 from .. import config
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-#: A date as the series prints it ("May 8, 1950"); see :func:`_parse_date`.
-_DATE = re.compile(rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),\s+(?P<year>1[89]\d\d)\b")
 
 #: ``title`` and ``commit`` (of the HistoryAtState/frus repository) are written
 #: by ``python -m analysis fetch``, one row per selected document of a volume.
@@ -207,7 +203,8 @@ def read_text(path, encoding: str | None = None) -> str:
     return decode_text(read_bytes(path), path.name, encoding)
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """``path`` as a document's ``source``: relative to the project when inside it."""
     path = Path(path)
     try:
         return path.resolve().relative_to(config.PROJECT_ROOT).as_posix()
@@ -230,8 +227,6 @@ def read_manifest(path) -> pd.DataFrame:
     >>> list(m.columns) == MANIFEST_COLUMNS
     True
     """
-    import io
-
     path = Path(path)
     try:
         text = decode_text(read_bytes(path), str(path))
@@ -260,7 +255,8 @@ def read_manifest(path) -> pd.DataFrame:
     return df[MANIFEST_COLUMNS]
 
 
-def _find_manifest(paths: list[Path]):
+def find_manifest(paths: list[Path]):
+    """The ``corpus.csv`` beside the first of ``paths`` that has one (or in its parent folder), or None."""
     for p in paths:
         folder = p if p.is_dir() else p.parent
         for cand in (folder / "corpus.csv", folder.parent / "corpus.csv"):
@@ -303,7 +299,7 @@ def _manifest_for(inputs, manifest):
     A row's ``file`` is a path relative to the manifest's folder
     (``raw/x.txt``); a bare file name is accepted when no other row has it.
     """
-    man_path = Path(manifest) if manifest else _find_manifest([Path(i) for i in inputs])
+    man_path = Path(manifest) if manifest else find_manifest([Path(i) for i in inputs])
     if not man_path:
         return lambda path: None
     man = read_manifest(man_path)
@@ -370,23 +366,12 @@ def _with_doc_id(row, doc_id: str):
     return row._replace(doc_id=doc_id)
 
 
-def _parse_date(text: str) -> str:
-    m = _DATE.search(text)
-    if not m:
-        return ""
-    try:
-        d = datetime.strptime(f"{m.group('month')} {m.group('day')} {m.group('year')}", "%B %d %Y")
-    except ValueError:
-        return ""
-    return d.strftime("%Y-%m-%d")
-
-
-def _natural_key(doc_id: str):
+def natural_key(doc_id: str):
     """Sort key of a doc_id with its numbers compared as numbers ("d9" < "d10").
 
     Examples
     --------
-    >>> sorted(["v2d10", "v2d9", "a"], key=_natural_key)
+    >>> sorted(["v2d10", "v2d9", "a"], key=natural_key)
     ['a', 'v2d9', 'v2d10']
     """
     return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", doc_id)]

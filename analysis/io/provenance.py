@@ -21,7 +21,8 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-from .. import config
+from .. import __version__, config
+from .tables import atomic_path
 
 RUN_FILE = "run.json"
 #: Files whose bytes a run reads: plain text and TEI inputs.
@@ -93,8 +94,6 @@ def _git_commit():
 
 
 def _run_id(files: list, man, seed: int, parameters, deps: dict) -> str:
-    from .. import __version__
-
     decisive = {"inputs": [[Path(f["path"]).name, f["sha256"]] for f in files],
                 "manifest": man["sha256"] if man else None, "seed": int(seed),
                 "package": __version__, "python": platform.python_version(), "dependencies": deps}
@@ -118,8 +117,6 @@ def run_id_for(inputs, manifest, seed: int, parameters: dict | None = None) -> s
 
 def run_record(inputs, manifest, seed: int, started: datetime, duration_s: float, parameters: dict | None = None) -> dict:
     """The provenance record of one run (see module notes)."""
-    from .. import __version__
-
     files = [{"path": str(f), "sha256": sha256(f), "bytes": f.stat().st_size} for f in input_files(inputs)]
     man = None
     if manifest and Path(manifest).is_file():
@@ -136,8 +133,6 @@ def run_record(inputs, manifest, seed: int, started: datetime, duration_s: float
 
 def write_record(record: dict, folder) -> Path:
     """Write ``run.json`` into ``folder`` atomically."""
-    from .tables import atomic_path
-
     path = Path(folder) / RUN_FILE
     with atomic_path(path) as tmp:
         tmp.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -30,6 +30,8 @@ from pathlib import Path
 
 from defusedxml import ElementTree as ET
 
+from .dates import parse_date
+
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 #: The Office of the Historian's own attributes (``frus:doc-dateTime-min``).
@@ -308,8 +310,6 @@ def _title(div) -> str:
 
 def _date(div) -> str:
     """ISO date of a document div: ``frus:doc-dateTime-min``, else its dateline."""
-    from .loader import _parse_date
-
     stamp = div.get(f"{FRUS_NS}doc-dateTime-min", "")
     if _ISO_DAY.match(stamp):
         return stamp[:10]
@@ -319,7 +319,7 @@ def _date(div) -> str:
     for e in dateline.iter():
         if _local(e.tag) == "date" and _ISO_DAY.match(e.get("when", "")):
             return e.get("when")[:10]
-    return _parse_date(_flat("".join(dateline.itertext())))
+    return parse_date(_flat("".join(dateline.itertext())))
 
 
 def iter_tei(source, problems: list | None = None, volume: str | None = None,

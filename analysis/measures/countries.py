@@ -71,6 +71,7 @@ import pycountry
 
 from .. import config
 from ..contracts import CONTRACTS
+from ..io.dates import DATELINE
 from .regions import with_regions
 
 #: The package's own alias file (demonyms, period names, exclusions).
@@ -768,8 +769,6 @@ def dateline_country(text: str) -> str:
     >>> dateline_country("Washington, January 12, 1949"), dateline_country("We agree, 1950.")
     ('', '')
     """
-    from ..text.document import DATELINE
-
     m = DATELINE.match(text.strip())
     if not m:
         return ""

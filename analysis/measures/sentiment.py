@@ -85,7 +85,7 @@ def vader():
     >>> vader().polarity_scores("The program has been very successful.")["compound"] > 0
     True
     """
-    try:
+    try:  # deferred: vaderSentiment only once tone is scored; not installed: the one line below
         from .vader_cached import CachedVader
     except ModuleNotFoundError:
         raise RuntimeError("vaderSentiment is not installed: install the pinned "
@@ -98,6 +98,7 @@ def reference_vader():
 
     What :func:`vader` is tested against, and the benchmarks' baseline.
     """
+    # deferred: vaderSentiment only for the tests and benchmarks that compare with it
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()

@@ -71,6 +71,7 @@ import pandas as pd
 from .. import config
 from ..contracts import CONTRACTS
 from ..text.editorial import editorial_flags
+from .sentiment import vader
 from .stats import N_BOOT, SMALL_GROUP, cluster_bootstrap, group_seed  # noqa: F401  (re-exported)
 
 #: The package's stance lexicon (see its header comments).
@@ -142,8 +143,6 @@ def load_stance_lexicon(path=None) -> tuple:
 
 
 def _vader_lexicon() -> dict:
-    from .sentiment import vader
-
     return vader().lexicon
 
 

@@ -156,12 +156,14 @@ References
 """
 from __future__ import annotations
 
+import hashlib
 import math
 from numbers import Integral
 import warnings
 
 import numpy as np
 import pandas as pd
+from joblib import Parallel, delayed
 from scipy.optimize import linear_sum_assignment
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import NMF, LatentDirichletAllocation
@@ -810,8 +812,6 @@ def select_k(texts, seed, method=DEFAULT_METHOD, k_range=K_RANGE, n_runs=N_STABI
     ks = [int(k) for k in k_range if 1 <= k <= min(counts.shape[0] - 1, len(vocab))]
     args = [(counts, k, seed, method, n_runs, subsample) for k in ks]
     if n_jobs > 1 and len(ks) > 1 and counts.shape[0] >= PARALLEL_MIN_UNITS:
-        from joblib import Parallel, delayed
-
         scores = Parallel(n_jobs=min(n_jobs, len(ks)))(delayed(_scan_k)(*a) for a in args)
     else:
         scores = [_scan_k(*a) for a in args]
@@ -953,8 +953,6 @@ def document_keys(sentences) -> dict:
     >>> k["a"] == k["b"], len(k["a"])
     (True, 64)
     """
-    import hashlib
-
     s = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")
     return {d: hashlib.sha256("\n".join(g.astype(str)).encode("utf-8")).hexdigest()
             for d, g in s.groupby("doc_id", sort=True)["text"]}
@@ -1152,9 +1150,7 @@ def build_tables(tables, seed=config.SEED, unit="auto", method=DEFAULT_METHOD,
     if unit == "auto":
         unit = choose_unit(tables["sentences"])
     if n_jobs is None:
-        from ..config import default_jobs
-
-        n_jobs = default_jobs()
+        n_jobs = config.default_jobs()
     units = make_units(tables["sentences"], unit)
     # Fit on units in an order set by content, not by name: documents by the
     # sha256 of their text, units by position (issue 12: k changed with doc ids).

@@ -19,9 +19,11 @@ import pandas as pd  # noqa: F401  (the doctests build tables)
 
 from .. import config
 from ..contracts import CONTRACTS
+from ..text.editorial import measured
 from .coded import VERDICTS  # noqa: F401  (the doctests check verdicts against it)
 from .objectives import extract_objectives
 from .explain import explain
+from .model import load_model
 
 __all__ = ["build_tables", "explain", "extract_objectives"]
 
@@ -62,9 +64,6 @@ def build_tables(tables: dict, seed: int = config.SEED) -> dict:
     >>> sorted(out), bool(out["assessments"]["verdict"].isin(VERDICTS).all())
     (['alignment', 'assessments', 'objectives'], True)
     """
-    from ..text.editorial import measured
-    from .model import load_model
-
     sentences = measured(tables["sentences"])  # editorial rows are not the Department's
     objectives = extract_objectives(sentences)
     out = load_model().predict(objectives, sentences)

@@ -25,8 +25,10 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..io.loader import read_text
+from ..text.corpus import load_corpus
 
 from ..text.document import strip_markers
+from ..text.editorial import measured
 
 #: Verdict labels of the codebook; the first four are the ordinal scale,
 #: worst to best; ``not_assessed`` stands apart.
@@ -220,9 +222,6 @@ def load_coded(gold_dir, docs_dir, group_by: str | None = None, errors: list | N
         Receives one line per gold file that could not be used; without it,
         those lines are issued as warnings. The other files are still read.
     """
-    from ..text.corpus import load_corpus
-    from ..text.editorial import measured
-
     gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
     if not gold_dir.is_dir():
         raise FileNotFoundError(f"{gold_dir}: gold folder not found; pass the folder of gold *.json files")

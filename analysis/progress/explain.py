@@ -4,6 +4,11 @@ from __future__ import annotations
 import pandas as pd  # noqa: F401  (the doctests build tables)
 
 from .. import config
+from ..io.tables import read_tables
+from ..measures.evaluative import score_text
+from .evidence import pair_features
+from .grading import ASSESS_FEATURES, GRADE_FEATURES, OBJECTIVE_FEATURES, objective_features
+from .model import load_model
 
 
 def explain(doc_id, objective_id: int, tables=None, model=None) -> str:
@@ -49,12 +54,6 @@ def explain(doc_id, objective_id: int, tables=None, model=None) -> str:
     features (value; pull on 'assessed' | pull toward ...):
     ...
     """
-    from ..measures.evaluative import score_text
-    from ..io.tables import read_tables
-    from .evidence import pair_features
-    from .grading import ASSESS_FEATURES, GRADE_FEATURES, OBJECTIVE_FEATURES, objective_features
-    from .model import load_model
-
     if tables is None:
         tables = config.BUILD_DIR
     if not isinstance(tables, dict):

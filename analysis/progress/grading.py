@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import minimize_scalar
 from sklearn.base import BaseEstimator
+from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from ..measures.evaluative import CATEGORIES, decide_category, score_text
@@ -297,8 +298,6 @@ def _platt_design(raw, pred, form):
 
 
 def _platt_fit(raw, pred, correct, form) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
     correct = np.asarray(correct, dtype=int)
     out = {"slope": 0.0, "intercept": 0.0, **{v: 0.0 for v in VERDICTS}}
     if form == "constant" or len(np.unique(correct)) < 2:

@@ -36,9 +36,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from sklearn.metrics import cohen_kappa_score
 
 from .. import config
 from ..text.document import strip_markers
+from .coded import read_gold
 
 #: The keyword rules shipped with the package (kind, pattern, note; lines
 #: starting with "#" are comments). Written from the genre's wording, with the
@@ -223,8 +225,6 @@ def kind_agreement(predicted: pd.DataFrame, coded: pd.DataFrame) -> dict:
     >>> r["n"], r["accuracy"], round(r["kappa"], 3)
     (4, 0.75, 0.636)
     """
-    from sklearn.metrics import cohen_kappa_score
-
     key = ["doc_id", "objective_id"]
     m = predicted[key + ["kind"]].merge(coded[key + ["kind"]], on=key, suffixes=("_rules", "_coded"))
     if m.empty:
@@ -283,8 +283,6 @@ def gold_objectives(gold_dir) -> pd.DataFrame:
     >>> len(g), list(g.columns)
     (66, ['doc_id', 'objective_id', 'text'])
     """
-    from .coded import read_gold
-
     rows = []
     for path in sorted(Path(gold_dir).glob("*.json")):
         gold = read_gold(path)

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config
+from ..io.tables import atomic_path
 from .coded import VERDICTS, CodedCorpus, gold_evidence, label_objectives
 from .evidence import EvidenceRanker, pair_features
 from .grading import ASSESSMENT_COLUMNS, PROGRESS, VerdictGrader, objective_features
@@ -151,8 +152,6 @@ def fit_model(corpus: CodedCorpus, objectives: pd.DataFrame | None = None) -> Pr
 
 def save_model(model: ProgressModel, path=None) -> Path:
     """Write the model table atomically (default :data:`MODEL_PATH`)."""
-    from ..io.tables import atomic_path
-
     path = Path(path or MODEL_PATH)
     frame = model.to_frame()
     # The value column mixes numbers and class lists (object dtype), which

@@ -15,6 +15,7 @@ cross-references ("As regards X, ...", "Our efforts to X have ...").
 from __future__ import annotations
 
 import csv
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -153,11 +154,9 @@ class Embedder:
 
 @lru_cache(maxsize=1)
 def _wordllama():
-    import logging
-
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
-    try:
+    try:  # deferred: heavy, wordllama (pydantic, requests, safetensors); only for semantic similarity
         import wordllama
         from wordllama import WordLlama
     except ImportError as e:  # pragma: no cover - a dependency of the package

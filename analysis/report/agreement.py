@@ -32,11 +32,14 @@ import sys
 import warnings
 from pathlib import Path
 
+import krippendorff
 import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
 from .. import config
+from ..io.tables import read_tables, write_table
+from ..measures.sentiment import REGISTER_THRESHOLD, VADER_THRESHOLD, label, score_sentences
 from .coding import LABELS, read_coding
 from ..progress.coded import SCALE
 from ..measures.stats import N_BOOT
@@ -61,8 +64,6 @@ def package_labels(tables: dict, kind: str) -> pd.Series:
         a = tables["assessments"]
         return pd.Series(a["verdict"].astype(str).to_numpy(),
                          index=[f"objective:{d}:{int(o)}" for d, o in zip(a["doc_id"], a["objective_id"])])
-    from ..measures.sentiment import VADER_THRESHOLD, label
-
     s = tables["sentiment"]
     tone = dict(zip(zip(s["doc_id"].astype(str), s["sentence_id"].astype(int)),
                     label(s["compound"], VADER_THRESHOLD)))
@@ -77,8 +78,6 @@ def package_labels(tables: dict, kind: str) -> pd.Series:
 
 
 def _alpha(a, b, kind, level):
-    import krippendorff
-
     values = LABELS[kind] if level == "nominal" else ORDINAL[kind]
     code = {v: k for k, v in enumerate(values)}
     data = np.array([[code.get(x, np.nan) for x in a], [code.get(x, np.nan) for x in b]], dtype=float)
@@ -194,8 +193,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 def run(args) -> int:
     """Print the agreement report; 1 when an input cannot be used."""
-    from ..io.tables import read_tables, write_table
-
     try:
         codings = [read_coding(p) if p.is_file() else _missing(p) for p in args.codings]
         if not args.tables.is_dir():
@@ -214,7 +211,7 @@ def run(args) -> int:
         for (kind, a, b), t in res["confusion"].items():
             write_table(t.reset_index(), args.out / f"agreement-confusion-{kind}-{a}-{b}.csv")
     if args.figure:
-        from .figures import plot_confusion, save_figure
+        from .figures import plot_confusion, save_figure  # deferred: heavy, matplotlib; only for --figure
 
         for (kind, a, b), t in res["confusion"].items():
             fig = plot_confusion(t, title=f"{kind}: {a} against {b}", xlabel=b, ylabel=a)
@@ -261,8 +258,6 @@ def validation_agreement(coded: pd.DataFrame) -> pd.DataFrame:
     bad = set(coded.tone) - {"positive", "neutral", "negative"}
     if bad:
         raise ValueError(f"validation tones {sorted(bad)} unknown; use positive, neutral or negative")
-    from ..measures.sentiment import REGISTER_THRESHOLD, VADER_THRESHOLD, label, score_sentences
-
     s = score_sentences(coded.assign(doc_id="validation", sentence_id=range(len(coded))))
     out = []
     for score, thr in (("compound", VADER_THRESHOLD), ("register", REGISTER_THRESHOLD)):

@@ -25,6 +25,7 @@ compares the coding with the package and between coders.
 from __future__ import annotations
 
 import csv
+import html
 import json
 from datetime import datetime, timezone
 from pathlib import Path
@@ -236,8 +237,7 @@ class CodingSession:
 
     def widget(self):
         """An ipywidgets panel: the unit, its context, one button per label."""
-        import html
-
+        # deferred: heavy, ipywidgets (IPython); only for the coding panel of notebook 06
         import ipywidgets as w
 
         head = w.HTML()

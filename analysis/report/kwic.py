@@ -111,6 +111,7 @@ def kwic(tables: dict, pattern_or_country, window: int = WINDOW, case: bool = Fa
     if code is not None:
         mentions = tables.get("mentions")
         if mentions is None:  # the country step, run through the pipeline
+            # deferred: heavy, the pipeline (nltk, sklearn); only without a mentions table
             from ..pipeline import run_steps
 
             mentions = run_steps({"sentences": tables["sentences"]}, seed=0, steps=["countries"])["mentions"]

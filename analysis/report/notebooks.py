@@ -27,12 +27,15 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from .. import config
 from ..contracts import producer
+from ..io.loader import expand_inputs, find_manifest
+from ..io.provenance import RUN_FILE, read_record, run_id_for, run_id_of
 from ..io.tables import read_tables
 
 #: The notebooks, in reading order (files under ``config.NOTEBOOKS_DIR``).
@@ -88,8 +91,6 @@ def resolve_paths(corpus=None, out=None, figures=None) -> tuple[Path, Path, Path
 
 def corpus_hashes(corpus) -> set[str]:
     """SHA-256 of every document file of ``corpus`` (a folder or one file)."""
-    from ..io.loader import expand_inputs
-
     if not Path(corpus).exists():
         raise FileNotFoundError(f"notebooks: corpus '{corpus}' does not exist; "
                                 f"pass a folder of FRUS .txt documents")
@@ -105,9 +106,6 @@ def tables_are_current(corpus, out, seed: int = config.SEED) -> bool:
     pinned dependencies. Tables written by another run (other files, an
     edited ``corpus.csv``, another seed or version) are not reused.
     """
-    from ..io.loader import _find_manifest
-    from ..io.provenance import RUN_FILE, read_record, run_id_for
-
     record = Path(out) / RUN_FILE
     if not (Path(out) / "documents.csv").is_file() or not record.is_file():
         return False
@@ -115,7 +113,7 @@ def tables_are_current(corpus, out, seed: int = config.SEED) -> bool:
         have = read_record(record).get("run_id")
     except ValueError:
         return False
-    return have == run_id_for([corpus], _find_manifest([Path(corpus)]), seed)
+    return have == run_id_for([corpus], find_manifest([Path(corpus)]), seed)
 
 
 def load_tables(corpus=None, out=None, seed: int = config.SEED, rebuild: bool = False) -> dict:
@@ -133,7 +131,7 @@ def load_tables(corpus=None, out=None, seed: int = config.SEED, rebuild: bool = 
     -------
     dict of str to pandas.DataFrame
     """
-    from ..pipeline import run
+    from ..pipeline import run  # deferred: heavy, every step's libraries; only to recompute the tables
 
     corpus, out, _ = resolve_paths(corpus, out)
     if rebuild or not tables_are_current(corpus, out, seed):
@@ -220,8 +218,7 @@ def setup(notebook: str, corpus=None, out=None, figures=None,
     corpus, out, figures = resolve_paths(corpus, out, figures)
     tables = load_tables(corpus, out, seed)
     have = available(tables, notebook)
-    from .figures import set_run
-    from ..io.provenance import run_id_of
+    from .figures import set_run  # deferred: heavy, matplotlib; only in the notebooks' kernels
 
     set_run(run_id_of(out))  # every figure's CSV names the run its tables came from
     print(f"corpus: {corpus}\ntables: {out}\nfigures: {figures}")
@@ -288,8 +285,7 @@ def _kernel_manager():
     """
     if os.name != "posix":
         return None, None
-    import tempfile
-
+    # deferred: heavy, the Jupyter client (asyncio, zmq); only for `notebooks`
     from jupyter_client.manager import KernelManager
 
     sockets = tempfile.TemporaryDirectory(prefix="analysis-kernel-")
@@ -331,6 +327,7 @@ def run_notebooks(corpus=None, out=None, seed: int = config.SEED, figures=None,
     RuntimeError
         One line naming the notebook, the failing cell and the error.
     """
+    # deferred: heavy, papermill (nbclient, jupyter: seconds) and its bar; only for `notebooks`
     import papermill as pm
     from tqdm.auto import tqdm
 

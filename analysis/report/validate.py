@@ -41,11 +41,19 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from sklearn.metrics import cohen_kappa_score
 
 from .. import config
+from ..config import seed_argument
+from ..io.tables import write_table
+from ..measures.sentiment import VADER_THRESHOLD, vader
+from ..measures.sentiment import label as vader_label
+from ..measures.stance import STANCE_THRESHOLD, label, score_mentions
+from ..measures.stats import N_BOOT, cluster_bootstrap, group_seed
+from ..progress import objectives as objectives_step
+from ..progress.model import MODEL_PATH, cross_validate, load_model
 from ..progress.coded import (COVERAGE, SCALE, VERDICTS, coverage, jaccard, load_coded,  # noqa: F401
                              match_objectives)
-from ..measures.stats import N_BOOT
 
 LABELS = VERDICTS
 REPORT_COLUMNS = ["document", "doc_id", "group", "gold_objectives", "predicted_objectives", "found",
@@ -272,9 +280,8 @@ def validate(gold_dir, docs_dir, details: bool = False, cv: bool = False, by: st
         row); with ``details``, a dict of ``report``, ``details``,
         ``summary``, ``confusion``, ``reliability``, ``mode``.
     """
+    # deferred: the pipeline (every step's libraries) only to validate; `--help` imports this module
     from ..pipeline import run_steps
-    from ..progress import objectives as objectives_step
-    from ..progress.model import MODEL_PATH, cross_validate, load_model
 
     corpus = load_coded(gold_dir, docs_dir, group_by=by, errors=errors)
     objectives = objectives_step.extract_objectives(corpus.sentences)
@@ -325,8 +332,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                         help="folder for the tables (validation_*.csv)")
     parser.add_argument("--figure", type=Path, default=None, metavar="FOLDER",
                         help="write the confusion-matrix figure validation-confusion.* to this folder")
-    from ..config import seed_argument
-
     parser.add_argument("--seed", type=seed_argument, default=config.SEED,
                         help="seed of the bootstrap")
     parser.add_argument("--details", action="store_true", help="also print every gold objective")
@@ -363,8 +368,6 @@ def run(args) -> int:
         if args.details:
             print()
             print(res["details"].to_string(index=False))
-    from ..io.tables import write_table
-
     if args.out:
         for name in ("report", "details", "summary", "reliability"):
             write_table(res[name], Path(args.out) / f"validation_{name}.csv")
@@ -382,7 +385,7 @@ def run(args) -> int:
         if args.out:
             write_table(agreement, Path(args.out) / "stance_agreement.csv")
     if args.figure:
-        from .figures import plot_confusion, save_figure
+        from .figures import plot_confusion, save_figure  # deferred: heavy, matplotlib; only for --figure
 
         data = res["confusion"].stack().rename("n").reset_index()
         save_figure(plot_confusion(res["confusion"], res["mode"]), "validation-confusion", data,
@@ -457,8 +460,6 @@ def _match_units(units: pd.DataFrame, tables: dict) -> pd.DataFrame:
     without the brackets), its country and character span, so a change of
     sentence numbering (an editorial row inserted) does not lose it.
     """
-    from ..measures.stance import score_mentions
-
     sent = tables["sentences"]
     text = units["marked"].str.replace("[[", "", regex=False).str.replace("]]", "", regex=False)
     u = units.assign(_text=text)
@@ -474,18 +475,12 @@ def _match_units(units: pd.DataFrame, tables: dict) -> pd.DataFrame:
 
 
 def _agreement_row(method, split, gold, pred, docs, seed) -> dict:
-    from sklearn.metrics import cohen_kappa_score
-
-    from ..measures.stats import cluster_bootstrap
-
     gold, pred = list(gold), list(pred)
     n = len(gold)
     if not n:
         return {"method": method, "split": split, "n": 0, "accuracy": np.nan, "kappa": np.nan,
                 "accuracy_lo": np.nan, "accuracy_hi": np.nan}
     hit = [float(g == p) for g, p in zip(gold, pred)]
-    from ..measures.stats import group_seed
-
     acc, lo, hi, _ = cluster_bootstrap(hit, list(docs), seed=group_seed(seed, (method, split)))
     labels = ["negative", "neutral", "positive"]
     kappa = (float(cohen_kappa_score(gold, pred, labels=labels))
@@ -495,8 +490,6 @@ def _agreement_row(method, split, gold, pred, docs, seed) -> dict:
 
 
 def _best_threshold(scores, gold) -> float:
-    from ..measures.stance import label
-
     accs = [np.mean([p == g for p, g in zip(label(scores, t), gold)]) for t in STANCE_GRID]
     return float(STANCE_GRID[int(np.argmax(accs))])  # ties: the smallest threshold
 
@@ -531,21 +524,15 @@ def stance_agreement(folder, docs_dir, seed: int = config.SEED, tables: dict | N
         coders' agreement with each other over every unit) and the units with
         their predictions.
     """
-    from ..measures.sentiment import VADER_THRESHOLD
-    from ..measures.sentiment import label as vader_label
-    from ..measures.stance import STANCE_THRESHOLD, label
-
     units = load_stance_set(folder)
     if tables is None:
-        from ..pipeline import load_measured
+        from ..pipeline import load_measured  # deferred: as in validate(), off the `--help` path
 
         tables = load_measured([docs_dir])
     u = _match_units(units, tables)
     u["matched"] = u["stance"].notna()
     u["mention_stance"] = label(u["stance"].fillna(0.0), STANCE_THRESHOLD)
     u["sentence_vader"] = vader_label(u["compound"].fillna(0.0), VADER_THRESHOLD)
-    from ..measures.sentiment import vader
-
     analyzer = vader()  # VADER on the same clause the mention stance reads
     u["window_vader"] = vader_label([analyzer.polarity_scores(w)["compound"] if isinstance(w, str)
                                      else 0.0 for w in u["window"]], VADER_THRESHOLD)

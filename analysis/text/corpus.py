@@ -11,13 +11,17 @@ from __future__ import annotations
 import hashlib
 import os
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as ET
 
 from .. import config  # noqa: F401  (the doctests read config.RAW_DIR)
-from ..io.loader import (LoadError, LoadWarning, _display_path, _natural_key, decode_text, plan_inputs,
-                         read_bytes)
+from ..io.loader import (LoadError, LoadWarning, check_file, decode_text, display_path, natural_key,
+                         plan_inputs, read_bytes)
+from ..io.tei import Selection, file_sha256, iter_tei
 from .document import DOCUMENT_COLUMNS, FOOTNOTE_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS, Document, parse_text
 
 def load_document(path, doc_id: str | None = None, encoding: str | None = None) -> Document:
@@ -40,7 +44,7 @@ def load_document(path, doc_id: str | None = None, encoding: str | None = None) 
     path = Path(path)
     raw = read_bytes(path)
     text = decode_text(raw, path.name, encoding)
-    doc = parse_text(text, doc_id or path.stem, source=_display_path(path),
+    doc = parse_text(text, doc_id or path.stem, source=display_path(path),
                      sha256=hashlib.sha256(raw).hexdigest())
     if doc.sentences.empty:
         raise LoadError(f"load: '{path.name}' has no sentences after its title; "
@@ -85,10 +89,6 @@ def load_task(path, row, encoding=None, select=None) -> tuple:
     path = Path(path)
     if path.suffix.lower() != ".xml":
         return path, (row.doc_id or None) if row is not None else None, encoding, None
-    from dataclasses import replace
-
-    from ..io.tei import Selection
-
     listed = tuple(r.doc_id for r in row if r.doc_id) if row else ()  # a row without one: no restriction
     if listed:
         select = replace(select or Selection(), within=listed)
@@ -135,7 +135,7 @@ def assemble(loaded, errors: list) -> tuple:
         for doc in found:  # the volume's metadata, and the manifest's (commit) where listed
             r = rows.get(doc.doc_id)
             _add(doc, None if r is None else r._replace(sha256=""), path, docs, seen, errors)
-    return sorted(docs, key=lambda d: _natural_key(d.doc_id))
+    return sorted(docs, key=lambda d: natural_key(d.doc_id))
 
 
 def foundation_tables(docs: list) -> dict:
@@ -237,12 +237,6 @@ def load_tei(path, select=None) -> list:
         When the file is not well-formed XML, holds no document with text,
         or no document matches ``select``.
     """
-    from defusedxml import DefusedXmlException
-    from defusedxml import ElementTree as ET
-
-    from ..io.loader import check_file
-    from ..io.tei import Selection, file_sha256, iter_tei  # noqa: F401  (Selection: the annotation)
-
     path = Path(path)
     check_file(path)
     try:
@@ -266,7 +260,7 @@ def load_tei(path, select=None) -> list:
             raise LoadError(f"load: '{path.name}' nests elements too deeply to parse") from None
         n_docs += 1
         try:
-            doc = parse_text(rendered.text, rendered.doc_id, source=_display_path(path), sha256=sha)
+            doc = parse_text(rendered.text, rendered.doc_id, source=display_path(path), sha256=sha)
         except (ValueError, RecursionError) as exc:
             warnings.warn(f"load: '{path.name}': document {rendered.doc_id} cannot be parsed "
                           f"({type(exc).__name__}: {exc}); left out, the rest of the volume kept",

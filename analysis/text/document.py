@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..io.loader import _MONTHS, _parse_date
+from ..io.dates import DATELINE, parse_date
 from .editorial import is_editorial, is_editorial_block, is_omission, leading_note
 from .sections import (SUBHEADING, is_section_name, is_subheading_line, parse_heading, sequence_headings,
                        split_run_in)
@@ -234,14 +234,6 @@ def _more_words_than(text: str, n: int) -> bool:
     return len(text[:64 * (n + 1)].split(None, n)) > n
 
 
-#: A dateline: a place, then a date or a year, alone on a line ("Colombia,
-#: May 8, 1950", "Washington, January 12, 1949", "Soviet Union, 1951"). The
-#: country it names is read by the countries step
-#: (:func:`analysis.measures.countries.dateline_country`).
-DATELINE = re.compile(rf"^(?P<place>[^\W\d][^,\d]{{1,60}}),\s*(?:(?:{_MONTHS})\s+\d{{1,2}},\s*)?"
-                      r"(?P<year>1[89]\d\d)\.?$")
-
-
 def _dateline_year(text: str) -> str:
     m = DATELINE.match(text.strip())
     return m.group("year") if m else ""
@@ -324,9 +316,9 @@ def parse_text(text: str, doc_id: str, source: str = "", sha256: str = "") -> Do
                 title = b
                 continue
         if not seen_heading and not _more_words_than(b, MAX_FRONT_MATTER_WORDS) and (
-                (has_headings and not b.endswith(".")) or (not date and _parse_date(b))):
+                (has_headings and not b.endswith(".")) or (not date and parse_date(b))):
             # title block: dateline ("Colombia, May 8, 1950"), office, place
-            date = date or _parse_date(b) or _dateline_year(b)
+            date = date or parse_date(b) or _dateline_year(b)
             if not dateline and DATELINE.match(b.strip()):
                 dateline = b.strip()
             continue

@@ -233,7 +233,8 @@ def porter_stem(word: str, stem_len=None) -> str:
     """
     global _STEMMER
     if _STEMMER is None:
-        from nltk.stem import PorterStemmer  # no data files needed
+        # deferred: heavy, nltk loads scipy and sklearn; only for stemming (no data files needed)
+        from nltk.stem import PorterStemmer
 
         _STEMMER = PorterStemmer()
     return _STEMMER.stem(word)[:stem_len]
@@ -328,6 +329,7 @@ class Analyzer:
         >>> list(v.get_feature_names_out())
         ['law', 'oil']
         """
+        # deferred: heavy, sklearn; only where a vectoriser is built (topics, similarity)
         from sklearn.feature_extraction.text import CountVectorizer
 
         if self.stem:

@@ -115,7 +115,7 @@ def plot_country_heatmap(data: pd.DataFrame, by: str = "section") -> Figure:
     >>> type(plot_country_heatmap(d)).__name__
     'Figure'
     """
-    import seaborn as sns
+    import seaborn as sns  # deferred: heavy, seaborn loads pyplot and scipy; only for this heatmap
 
     if data.empty:
         return _empty("Countries mentioned", "no country mentions found")

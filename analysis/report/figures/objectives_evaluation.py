@@ -8,6 +8,7 @@ import pandas as pd
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from ...progress.grading import VERDICTS_BEST_FIRST as VERDICTS
 from .shared import (
@@ -331,7 +332,7 @@ def plot_alignment(data: pd.DataFrame, title_doc: str = "") -> Figure:
     >>> type(plot_alignment(d)).__name__
     'Figure'
     """
-    import seaborn as sns
+    import seaborn as sns  # deferred: heavy, seaborn loads pyplot and scipy; only for this heatmap
 
     if data.empty:
         return _empty("Objective × evaluation-sentence alignment",
@@ -351,8 +352,6 @@ def plot_alignment(data: pd.DataFrame, title_doc: str = "") -> Figure:
                     linewidths=0.5, linecolor="white",
                     cbar_kws={"label": "probability a coder cites it", "shrink": 0.9})
         if "evidence" in data:
-            from matplotlib.patches import Rectangle
-
             rows = {lab: k for k, lab in enumerate(mat.index)}
             cols_ = {c: k for k, c in enumerate(mat.columns)}
             for r in data[data["evidence"].astype(bool)].itertuples():

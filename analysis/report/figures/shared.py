@@ -27,10 +27,12 @@ import textwrap
 from pathlib import Path
 
 import pandas as pd
+import pycountry
 import matplotlib
 from matplotlib.figure import Figure
 
 from ... import config
+from ...measures.countries import display_names
 from ...progress.grading import VERDICTS_BEST_FIRST as VERDICTS
 from ...progress.objectives import aim_opener
 from ...io.tables import atomic_path, write_table
@@ -295,8 +297,6 @@ def _doc_year(record: dict) -> str:
 @functools.lru_cache(maxsize=1)
 def _country_names() -> dict:
     # the names of the mentions table: pycountry, then the package's alias file
-    from ...measures.countries import display_names
-
     return display_names()
 
 
@@ -317,8 +317,6 @@ def country_name(iso2) -> str:
     code = iso2.strip().upper()
     if code in _country_names():
         return _country_names()[code]
-    import pycountry
-
     try:
         h = pycountry.historic_countries.get(alpha_2=code)
     except (KeyError, LookupError):

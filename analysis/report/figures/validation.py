@@ -15,7 +15,7 @@ from .shared import HEATMAP_CMAP, _new_figure, style
 def plot_confusion(conf: pd.DataFrame, mode: str = "", title: str | None = None,
                    xlabel: str = "package verdict", ylabel: str = "coders' verdict"):
     """Heat map of a confusion matrix, counts in the cells (rows: ``ylabel``)."""
-    import seaborn as sns
+    import seaborn as sns  # deferred: heavy, seaborn loads pyplot and scipy; only for this heatmap
 
     if title is None:
         what = {"held_out": "held out, leave one document out", "in_sample": "in sample (training-set figure)",
