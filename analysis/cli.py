@@ -220,7 +220,7 @@ def interrupted() -> int:
 def main(argv=None) -> int:
     """Run the command line; Ctrl-C ends it with one line and status 130."""
     try:
-        args = build_parser().parse_args(argv)  # imports the package's libraries
+        args = build_parser().parse_args(argv)
         return args.func(args)
     except KeyboardInterrupt:
         return interrupted()

@@ -3,7 +3,9 @@
 load (``io``) → ``text`` → ``measures`` → ``progress`` → ``pipeline`` →
 ``report`` → ``cli``; ``config`` is below everything. A module may import
 its own step or an earlier one, never a later one, so the import graph has
-no cycle between steps.
+no cycle between steps. Imports are at the top of each module: one inside a
+function only keeps a heavy library (or the pipeline) off a path that does
+not need it, and says so with a ``# deferred: <why>`` comment.
 """
 from __future__ import annotations
 

@@ -85,7 +85,7 @@ def vader():
     >>> vader().polarity_scores("The program has been very successful.")["compound"] > 0
     True
     """
-    try:  # deferred: vaderSentiment only once tone is scored; not installed: the one line below
+    try:  # deferred: vaderSentiment only once tone is scored; if missing, the one-line error below
         from .vader_cached import CachedVader
     except ModuleNotFoundError:
         raise RuntimeError("vaderSentiment is not installed: install the pinned "
