@@ -245,6 +245,29 @@ def _entries(path: str | None = None):
     return entries, display_names(aliases)
 
 
+def surface_entries(path=None) -> tuple:
+    """Every surface the detector knows, and the display name of every code.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        Another alias table (default :data:`ALIASES_FILE`).
+
+    Returns
+    -------
+    tuple of (dict, dict)
+        ``surface -> (iso2, kind, condition)`` and ``iso2 -> display name``
+        (shared, cached: do not modify).
+
+    Examples
+    --------
+    >>> entries, names = surface_entries()
+    >>> entries["Peru"][0], names["PE"]
+    ('PE', 'Peru')
+    """
+    return _entries(str(path) if path is not None else None)
+
+
 @lru_cache(maxsize=4)
 def _lexicon(path: str | None = None):
     """The reference detector: the trie-compiled regex of every surface, the entries, the names.

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..measures.countries import _lexicon, current_code
+from ..measures.countries import current_code, surface_entries
 
 #: Characters of context on each side by default: about ten words, the
 #: width of a printed concordance line.
@@ -22,7 +22,7 @@ KWIC_COLUMNS = ["doc_id", "sentence_id", "section", "left", "match", "right", "t
 @lru_cache(maxsize=1)
 def _country_index():
     """Surfaces, known codes and name → code of the detector's lexicon."""
-    _, entries, names = _lexicon(None)
+    entries, names = surface_entries()
     codes = frozenset(v[0] for v in entries.values() if v[0]) | frozenset(names)
     by_name = {n: c for c, n in names.items() if n}
     return entries, codes, by_name
