@@ -17,8 +17,9 @@ import pandas as pd
 #: Resamples per interval. 2,000 keeps the Monte-Carlo error of a 95%
 #: percentile bound well below the third decimal for groups of this size.
 N_BOOT = 2000
-#: Resampled values held in memory at once by :func:`bootstrap_ci` (8 MB
-#: of indices); only memory depends on it, not the result.
+#: Resampled values (or clusters) held in memory at once by :func:`bootstrap_ci`
+#: and :func:`cluster_bootstrap` (8 MB of indices); only memory depends on it,
+#: not the result.
 BOOT_BLOCK = 1_000_000
 #: Groups with fewer observations than this are kept but flagged ``small``:
 #: a bootstrap over fewer than five values says little about the population.
@@ -138,8 +139,17 @@ def cluster_bootstrap(values, clusters, seed: int, n_boot: int = N_BOOT, level: 
     if k == 1:
         return (mean, mean, mean, 1)
     rng = np.random.default_rng(seed)
-    draw = rng.integers(0, k, size=(n_boot, k))
-    means = sums[draw].sum(axis=1) / counts[draw].sum(axis=1)
+    # Drawn a block of resamples at a time, as in bootstrap_ci: the same
+    # numbers and means as one (n_boot, k) draw, without its three n_boot x k
+    # arrays (2,000 x 20,000 paragraphs would take 1 GB).
+    rows = max(1, BOOT_BLOCK // k)
+    means = np.concatenate([_cluster_means(rng.integers(0, k, size=(min(rows, n_boot - i), k)),
+                                           sums, counts) for i in range(0, n_boot, rows)])
     alpha = (1.0 - level) / 2.0
     low, high = np.quantile(means, [alpha, 1.0 - alpha])
     return (mean, float(min(low, mean)), float(max(high, mean)), k)
+
+
+def _cluster_means(draw, sums, counts):
+    """Mean of each resample (row of cluster indices) of :func:`cluster_bootstrap`."""
+    return sums[draw].sum(axis=1) / counts[draw].sum(axis=1)
