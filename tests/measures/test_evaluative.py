@@ -160,6 +160,8 @@ def test_evaluative_dependence_in_another_clause_keeps_the_success():
     assert score_text("The program has been successful; its future depends on Congress.")["category"] == "achieved"
     assert score_text("The program has succeeded, but its future depends on Congress.")["category"] == "achieved"
 
+
+@pytest.mark.slow  # every sentence of the coded corpus, twice (about 9 s)
 def test_find_cues_fast_paths_equal_the_generic_matcher(monkeypatch):
     """Issue 10: plain cues matched by one comparison, only at cue-starting tokens, give
     the cues of the generic recursive matcher tried at every token, on the sentences of

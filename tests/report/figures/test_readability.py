@@ -137,7 +137,8 @@ def test_figures_every_plot_function_is_checked_for_readability():
     assert plots == {k.split("/")[0] for k in FIGURES}
 
 
-@pytest.mark.parametrize("n_statements", [1, 3, 20])
+# twenty statements in the slow suite (.ci/run); one and three in make test
+@pytest.mark.parametrize("n_statements", [1, 3, pytest.param(20, marks=pytest.mark.slow)])
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_figures_readable_at_1_3_and_20_statements(generated_tables, name, n_statements):
     from matplotlib.text import Text
