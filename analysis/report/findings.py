@@ -105,6 +105,26 @@ def _overlap(a, b) -> bool:
     return not (a["ci_low"] > b["ci_high"] or b["ci_low"] > a["ci_high"])
 
 
+def _widest_gap(groups):
+    """The group whose rows differ most in ``mean``: (key, highest row, lowest row), or None.
+
+    ``groups`` yields ``(key, frame)`` pairs; the first of equal gaps wins.
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"k": ["a", "a", "b", "b"], "mean": [0.1, 0.5, 0.2, 0.3]})
+    >>> key, hi, lo = _widest_gap(g.groupby("k"))
+    >>> key, float(hi["mean"]), float(lo["mean"])
+    ('a', 0.5, 0.1)
+    """
+    best = None
+    for key, g in groups:
+        hi, lo = g.loc[g["mean"].idxmax()], g.loc[g["mean"].idxmin()]
+        if best is None or hi["mean"] - lo["mean"] > best[0]:
+            best = (hi["mean"] - lo["mean"], key, hi, lo)
+    return best[1:] if best else None
+
+
 def _labels(tables: dict) -> pd.Series:
     return fg.document_labels(tables.get("documents"))
 
@@ -207,16 +227,9 @@ def topics_findings(tables: dict) -> list:
     labels = fg.topic_labels(terms, n_terms=1) if terms is not None and len(terms) else pd.Series(dtype=object)
     if prev is not None and len(prev):
         p = prev[(prev["grouping"] == "section") & (prev["n_units"] >= 2)]
-        best = None
-        for topic, g in p.groupby("topic", sort=True):
-            if len(g) < 2:
-                continue
-            hi, lo = g.loc[g["mean"].idxmax()], g.loc[g["mean"].idxmin()]
-            gap = hi["mean"] - lo["mean"]
-            if best is None or gap > best[0]:
-                best = (gap, topic, hi, lo)
+        best = _widest_gap((t, g) for t, g in p.groupby("topic", sort=True) if len(g) >= 2)
         if best:
-            _, topic, hi, lo = best
+            topic, hi, lo = best
             out.append(f"The largest difference between sections is topic "
                        f"{labels.get(topic, f'T{int(topic)}')}: "
                        f"{_ci(hi['mean'], hi['ci_low'], hi['ci_high'])} of a unit in {hi['group']} "
@@ -442,15 +455,10 @@ def comparison_findings(by_kind: pd.DataFrame, tone: pd.DataFrame, mix: pd.DataF
                        f"handful of aims, not rates of the series.")
     if tone is not None and len(tone):
         t = tone[(tone["score"] == "register") & (tone["n_sentences"] >= MIN_N)]
-        best = None
-        for sec, g in t.groupby("section", sort=False):
-            if g["doc_id"].nunique() < 2:
-                continue
-            hi, lo = g.loc[g["mean"].idxmax()], g.loc[g["mean"].idxmin()]
-            if best is None or hi["mean"] - lo["mean"] > best[0]:
-                best = (hi["mean"] - lo["mean"], sec, hi, lo)
+        best = _widest_gap((sec, g) for sec, g in t.groupby("section", sort=False)
+                           if g["doc_id"].nunique() >= 2)
         if best:
-            _, sec, hi, lo = best
+            sec, hi, lo = best
             out.append(f"Across statements the {sec} sections differ most in register: "
                        f"{hi['document']} {_ci(hi['mean'], hi['ci_low'], hi['ci_high'])} "
                        f"(n = {int(hi['n_sentences'])} sentences) against {lo['document']} "
@@ -458,12 +466,7 @@ def comparison_findings(by_kind: pd.DataFrame, tone: pd.DataFrame, mix: pd.DataF
                        f"the intervals, which resample each section's paragraphs, "
                        f"{'overlap' if _overlap(hi, lo) else 'do not overlap'}.")
     if mix is not None and len(mix) and mix["doc_id"].nunique() > 1:
-        best = None
-        for topic, g in mix.groupby("topic", sort=True):
-            hi, lo = g.loc[g["mean"].idxmax()], g.loc[g["mean"].idxmin()]
-            if best is None or hi["mean"] - lo["mean"] > best[0]:
-                best = (hi["mean"] - lo["mean"], hi, lo)
-        _, hi, lo = best
+        _, hi, lo = _widest_gap(mix.groupby("topic", sort=True))
         out.append(f"The topic that varies most between statements is {hi['topic_label']}: "
                    f"{_ci(hi['mean'], hi['ci_low'], hi['ci_high'])} of a unit in {hi['document']} "
                    f"(n = {int(hi['n_units'])} units) against "
