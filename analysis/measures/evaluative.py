@@ -197,13 +197,39 @@ def load_lexicon(path=None) -> list[dict]:
     return rows
 
 
+def cue_parts(cue: str) -> list[str]:
+    """The tokens of a lexicon cue, a trailing ``*`` kept on its word.
+
+    The tokeniser drops ``*`` (it is no word character), so each
+    whitespace-separated word of the cue is tokenised alone and its star
+    put back on its last token: ``succe*`` matches "success",
+    "successful", "succeeded" (:func:`_word_match`).
+
+    Examples
+    --------
+    >>> cue_parts("satisfactor*")
+    ['satisfactor*']
+    >>> cue_parts("made ... progress")
+    ['made', '...', 'progress']
+    >>> cue_parts("long-term* gains")
+    ['long-term*', 'gains']
+    """
+    parts: list[str] = []
+    for word in cue.split():
+        toks = tokenize(word.rstrip("*"))
+        if word.endswith("*") and toks:
+            toks[-1] += "*"
+        parts += toks
+    return parts
+
+
 @lru_cache(maxsize=4)
 def _compiled(path_key: str):
     entries = load_lexicon(path_key or None)
     by_first: dict = {}
     prefixed = []
     for e in entries:
-        parts = tokenize(e["cue"])
+        parts = cue_parts(e["cue"])
         e = dict(e, parts=tuple(parts),
                  self_negated=any(p in NEGATORS or p.endswith("n't") or p == "far"
                                   for p in parts),

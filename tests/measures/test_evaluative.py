@@ -194,3 +194,25 @@ def test_find_cues_fast_paths_equal_the_generic_matcher(monkeypatch):
     for t, a, b in zip(texts, fast, slow):
         # the generic order of candidates differs, so compare what is chosen
         assert a == b, t
+
+
+def test_evaluative_starred_cue_matches_every_ending(tmp_path):
+    # a trailing * survives tokenisation: "deteriorat*" matches its inflections
+    p = tmp_path / "lex.csv"
+    p.write_text("cue,weight,category,strength,origin\n"
+                 "deteriorat*,-0.6,not_achieved,0.6,general\nmade ... progress,0.3,partial,1.0,general\n")
+    for text in ("Relations have deteriorated.", "A deterioration set in.", "It is deteriorating."):
+        cues = find_cues(text, lexicon=p)
+        assert [c["pattern"] for c in cues] == ["deteriorat*"], text
+        assert cues[0]["category"] == "not_achieved"
+    assert find_cues("Nothing changed.", lexicon=p) == []
+    assert [c["pattern"] for c in find_cues("We made some progress.", lexicon=p)] == ["made ... progress"]
+
+
+def test_evaluative_shipped_lexicon_entries_match_their_own_words():
+    # each entry, as parsed, is found in a sentence made of its own words
+    # (a cue the parser mangled, as the dropped "*" once did, is not)
+    for e in load_lexicon():
+        text = "Then " + " ".join(w.rstrip("*") for w in e["cue"].split() if w != "...") + " ."
+        found = {c["pattern"] for c in find_cues(text)}
+        assert found, e["cue"]
