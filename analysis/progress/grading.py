@@ -79,6 +79,15 @@ ASSESS_THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
 #: won in every fold (stage 2, fitted on some fifty aims, drifts to the
 #: majority grade).
 LEXICON_FIRST = (False, True)
+#: Candidate least cue mass of a lexicon reading: the evaluative cues of an
+#: aim's evidence, each weighted by the ranker's probability of its sentence
+#: and summed (``cue_*``), must reach this for the lexicon's reading to stand;
+#: below it the reading is dropped (``rule_*`` cleared) and stage 2 grades the
+#: aim as one without a reading. 0 keeps every reading (the rule before);
+#: chosen, like the threshold, by leave-one-document-out accuracy on the
+#: training documents. The grid spans the masses of one indirect sign (0.3)
+#: in sentences the ranker holds at 0.15-1.
+MIN_CUE_MASS = (0.0, 0.05, 0.1, 0.15, 0.2)
 #: Candidate regularisation strengths; the grader keeps the one with the
 #: best leave-one-document-out accuracy on its training documents. One value
 #: by default, scikit-learn's C=1: with some sixty coded objectives a wider
@@ -253,6 +262,35 @@ def _lexicon_reading(X: pd.DataFrame) -> np.ndarray:
     return np.array([CATEGORIES[int(r.argmax())] if r.max() > 0 else "" for r in R], dtype=object)
 
 
+def _weak_readings_dropped(X: pd.DataFrame, min_mass: float) -> pd.DataFrame:
+    """``X`` with the lexicon readings of too little cue mass cleared.
+
+    An aim whose evidence carries less than ``min_mass`` of evaluative cues
+    (``cue_*`` summed: cue strength times the ranker's probability of the
+    sentence) keeps no ``rule_*`` reading, and its ``rule_none_negative`` is
+    set as for any aim without one. ``X`` is not modified.
+
+    Examples
+    --------
+    >>> X = pd.DataFrame(0.0, index=[0, 1], columns=OBJECTIVE_FEATURES)
+    >>> X["cue_achieved"] = [0.02, 0.4]; X["rule_achieved"] = 1.0; X["tone"] = [-0.1, 0.5]
+    >>> Y = _weak_readings_dropped(X, 0.1)
+    >>> Y["rule_achieved"].tolist(), Y["rule_none_negative"].tolist(), X["rule_achieved"].tolist()
+    ([0.0, 1.0], [1.0, 0.0], [1.0, 1.0])
+    """
+    if min_mass <= 0:
+        return X
+    mass = X[["cue_" + c for c in CATEGORIES]].to_numpy(dtype=float).sum(axis=1)
+    weak = mass < min_mass
+    if not weak.any():
+        return X
+    X = X.copy()
+    X.loc[weak, ["rule_" + c for c in CATEGORIES]] = 0.0
+    X.loc[weak, "rule_none_negative"] = ((X.loc[weak, "tone"] < 0)
+                                         | (X.loc[weak, "doc_not_achieved"] > NEGATIVE_SHARE)).astype(float)
+    return X
+
+
 def _decide(X: pd.DataFrame, pa, pg, threshold: float, lexicon_first: bool) -> np.ndarray:
     """Verdicts from stage-1 probabilities ``pa`` and stage-2 grade probabilities ``pg``.
 
@@ -410,13 +448,15 @@ class VerdictGrader(BaseEstimator):
     1.0
     """
 
-    def __init__(self, *, Cs=C_GRID, thresholds=ASSESS_THRESHOLDS, lexicon_first=LEXICON_FIRST):
+    def __init__(self, *, Cs=C_GRID, thresholds=ASSESS_THRESHOLDS, lexicon_first=LEXICON_FIRST,
+                 min_cue_mass=MIN_CUE_MASS):
         self.Cs = Cs
         self.thresholds = thresholds
         self.lexicon_first = lexicon_first
+        self.min_cue_mass = min_cue_mass
 
     def _check_params(self):
-        for name in ("Cs", "thresholds"):
+        for name in ("Cs", "thresholds", "min_cue_mass"):
             v = tuple(getattr(self, name))
             if not v or any(not isinstance(c, (int, float)) or c < 0 or (c == 0 and name == "Cs") for c in v):
                 raise ValueError(f"VerdictGrader: {name} must be positive numbers; got {getattr(self, name)!r}")
@@ -434,36 +474,42 @@ class VerdictGrader(BaseEstimator):
         if bad:
             raise ValueError(f"VerdictGrader: unknown verdicts {bad}; use {', '.join(VERDICTS)}")
         groups = np.asarray(groups)
-        A = X[ASSESS_FEATURES].to_numpy(dtype=float)
-        B = X[GRADE_FEATURES].to_numpy(dtype=float)
         assessed = (y != "not_assessed").astype(int)
         grades = list(SCALE)
         g_mask = assessed == 1
         if g_mask.sum() == 0 or len(np.unique(assessed)) < 2:
             raise ValueError("VerdictGrader: the coding needs both assessed and not_assessed objectives")
-        # Held-out probabilities for every candidate, then the best pair.
+        # Held-out probabilities for every candidate, then the best setting.
         best = None
-        for Ca in self.Cs:
-            pa = _logo_proba(A, assessed, groups, Ca, [0, 1])[:, 1]
-            for Cg in self.Cs:
-                pg = np.zeros((len(y), len(grades)))
-                for d in np.unique(groups):
-                    tr = (groups != d) & g_mask
-                    te = groups == d
-                    if len(np.unique(y[tr])) < 2:
-                        pg[te, grades.index(y[tr][0]) if tr.any() else 2] = 1.0
-                        continue
-                    m = LinearState.fit(B[tr], y[tr], GRADE_FEATURES, Cg)
-                    P = m.predict_proba(B[te])
-                    for k, c in enumerate(m.classes):
-                        pg[te, grades.index(c)] = P[:, k]
-                for lexicon_first in self.lexicon_first:
-                    for t in sorted(self.thresholds):
-                        pred = _decide(X, pa, pg, t, lexicon_first)
-                        acc = float((pred == y).mean())
-                        if best is None or acc > best[0] + 1e-12:
-                            best = (acc, Ca, Cg, t, lexicon_first, pa, pg)
-        _, self.C_assess_, self.C_grade_, self.threshold_, self.lexicon_first_, pa, pg = best
+        for min_mass in sorted(self.min_cue_mass):
+            Xm = _weak_readings_dropped(X, min_mass)
+            A = Xm[ASSESS_FEATURES].to_numpy(dtype=float)
+            B = Xm[GRADE_FEATURES].to_numpy(dtype=float)
+            for Ca in self.Cs:
+                pa = _logo_proba(A, assessed, groups, Ca, [0, 1])[:, 1]
+                for Cg in self.Cs:
+                    pg = np.zeros((len(y), len(grades)))
+                    for d in np.unique(groups):
+                        tr = (groups != d) & g_mask
+                        te = groups == d
+                        if len(np.unique(y[tr])) < 2:
+                            pg[te, grades.index(y[tr][0]) if tr.any() else 2] = 1.0
+                            continue
+                        m = LinearState.fit(B[tr], y[tr], GRADE_FEATURES, Cg)
+                        P = m.predict_proba(B[te])
+                        for k, c in enumerate(m.classes):
+                            pg[te, grades.index(c)] = P[:, k]
+                    for lexicon_first in self.lexicon_first:
+                        for t in sorted(self.thresholds):
+                            pred = _decide(Xm, pa, pg, t, lexicon_first)
+                            acc = float((pred == y).mean())
+                            if best is None or acc > best[0] + 1e-12:
+                                best = (acc, min_mass, Ca, Cg, t, lexicon_first, pa, pg)
+        (_, self.min_cue_mass_, self.C_assess_, self.C_grade_, self.threshold_, self.lexicon_first_,
+         pa, pg) = best
+        Xm = _weak_readings_dropped(X, self.min_cue_mass_)
+        A = Xm[ASSESS_FEATURES].to_numpy(dtype=float)
+        B = Xm[GRADE_FEATURES].to_numpy(dtype=float)
         self.assess_ = LinearState.fit(A, assessed, ASSESS_FEATURES, self.C_assess_)
         self.grade_ = LinearState.fit(B[g_mask], y[g_mask], GRADE_FEATURES, self.C_grade_)
         self.classes_ = list(VERDICTS)
@@ -472,7 +518,7 @@ class VerdictGrader(BaseEstimator):
         self.temperature_ = _temperature(_logit(held), y_idx)
         # confidence: how often a held-out verdict with this (tempered)
         # probability was right (Platt scaling of the verdict's probability)
-        pred = _decide(X, pa, pg, self.threshold_, self.lexicon_first_)
+        pred = _decide(Xm, pa, pg, self.threshold_, self.lexicon_first_)
         raw = self._tempered(held)[np.arange(len(y)), [VERDICTS.index(v) for v in pred]]
         self.confidence_ = _platt(raw, pred, pred == y, groups=groups)
         return self
@@ -498,6 +544,7 @@ class VerdictGrader(BaseEstimator):
 
     def _stages(self, X):
         check_is_fitted(self, "assess_")
+        X = _weak_readings_dropped(X, getattr(self, "min_cue_mass_", 0.0))
         pa = self.assess_.predict_proba(X[ASSESS_FEATURES].to_numpy(dtype=float))[:, 1]
         P = self.grade_.predict_proba(X[GRADE_FEATURES].to_numpy(dtype=float))
         pg = np.zeros((len(X), len(SCALE)))
@@ -507,6 +554,7 @@ class VerdictGrader(BaseEstimator):
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         pa, pg = self._stages(X)
+        X = _weak_readings_dropped(X, getattr(self, "min_cue_mass_", 0.0))
         return _decide(X, pa, pg, self.threshold_, self.lexicon_first_)
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
@@ -531,5 +579,6 @@ class VerdictGrader(BaseEstimator):
         """Each feature's pull on the logits of both stages for one objective row."""
         check_is_fitted(self, "assess_")
         x = pd.Series(x, index=OBJECTIVE_FEATURES) if not isinstance(x, pd.Series) else x
+        x = _weak_readings_dropped(x.to_frame().T, getattr(self, "min_cue_mass_", 0.0)).iloc[0]
         return {"assessed": self.assess_.contributions(x[ASSESS_FEATURES].to_numpy(dtype=float)),
                 "grade": self.grade_.contributions(x[GRADE_FEATURES].to_numpy(dtype=float))}

@@ -79,6 +79,7 @@ class ProgressModel:
             ("grade", "param", "", "C", self.grader.C_grade_),
             ("grade", "param", "", "temperature", self.grader.temperature_),
             ("grade", "param", "", "lexicon_first", float(self.grader.lexicon_first_)),
+            ("grade", "param", "", "min_cue_mass", self.grader.min_cue_mass_),
         ] + [("confidence", "param", "", k, v) for k, v in self.grader.confidence_.items()
         ], columns=MODEL_COLUMNS)
         return pd.concat([params, self.ranker.model_.to_frame("evidence"),
@@ -100,6 +101,7 @@ class ProgressModel:
         grader.C_grade_ = float(p[("grade", "C")])
         grader.temperature_ = float(p[("grade", "temperature")])
         grader.lexicon_first_ = bool(float(p[("grade", "lexicon_first")]))
+        grader.min_cue_mass_ = float(p.get(("grade", "min_cue_mass"), 0.0))
         grader.confidence_ = {k: float(v) for (m, k), v in p.items() if m == "confidence"}
         grader.grade_.classes = [str(c) for c in grader.grade_.classes]
         grader.classes_ = list(VERDICTS)

@@ -130,6 +130,26 @@ def test_grading_grader_learns_when_coders_read_the_evidence_otherwise_than_the_
     assert success.any() and (grader.predict(X[success]) == "partial").all()
 
 
+def test_grading_grader_learns_to_drop_readings_of_faint_cues():
+    # aims whose evidence carries only a faint success sign (cue mass 0.03)
+    # are coded "partial": the grader learns a least cue mass, and drops
+    # the lexicon's reading for them while keeping it for plain ones
+    X, y, g = _planted(n_docs=6)
+    faint = np.flatnonzero(y == "achieved")[::2]
+    X.loc[faint, "cue_achieved"] = 0.03
+    y = y.copy()
+    y[faint] = "partial"
+    grader = VerdictGrader().fit(X, y, groups=g)
+    assert grader.min_cue_mass_ > 0.03
+    pred = grader.predict(X)
+    assert (pred[faint] == "partial").all()
+    plain = np.flatnonzero(X["cue_achieved"].to_numpy() >= 0.5)
+    assert plain.size and (pred[plain] == "achieved").all()
+    # the same coding without faint aims keeps every reading
+    X2, y2, g2 = _planted(n_docs=6)
+    assert VerdictGrader().fit(X2, y2, groups=g2).min_cue_mass_ == 0.0
+
+
 def test_grading_grader_confidence_follows_held_out_accuracy():
     # half the "achieved" readings are coded "partial": a verdict then is
     # right about half the time, and its confidence must say so

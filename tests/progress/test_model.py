@@ -19,13 +19,15 @@ CODED = config.DATA_DIR / "coded"
 #: statements of data/coded), a little under the figures measured with
 #: `python -m analysis validate data/coded/gold data/coded --cv --by region`
 #: when the model was written: recall 1.00, precision 1.00, verdict accuracy
-#: 0.53, weighted kappa 0.41, evidence hit 0.81 (README, "Validation"; 0.52
+#: 0.56, weighted kappa 0.42, evidence hit 0.81 (README, "Validation"; 0.53
+#: and 0.41 before readings of faint cues were dropped (a learned least cue
+#: mass), 0.52
 #: and 0.39 before explicit verdicts stopped being mixed, 0.44 and 0.29 before
 #: conditional success was read as far off, 0.39, 0.26 and
 #: 0.73 before vague blanket judgements counted beside other evidence, 0.30
 #: and 0.11 before the grader could keep the lexicon's reading).
 #: They guard against regressions; accuracy and kappa are below the issue's targets.
-HELD_OUT_FLOORS = {"recall": 0.95, "precision": 0.9, "accuracy": 0.5, "kappa": 0.38, "evidence_hit": 0.79}
+HELD_OUT_FLOORS = {"recall": 0.95, "precision": 0.9, "accuracy": 0.55, "kappa": 0.4, "evidence_hit": 0.79}
 
 
 @pytest.fixture(scope="module")
