@@ -555,4 +555,67 @@ def stance_agreement(folder, docs_dir, seed: int = config.SEED, tables: dict | N
                                g["doc_id"], seed))
     rows.append(_agreement_row("coders", "all", units["coder_A"], units["coder_B"],
                                units["doc_id"], seed))
+    fresh = Path(folder) / FRESH_SET
+    if (fresh / "units.csv").is_file():
+        rows += fresh_stance_agreement(fresh, seed=seed)[0].to_dict("records")
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS), u
+
+
+#: Sub-folder of the stance set holding units drawn from text the rules were
+#: never written or checked on (whole FRUS volumes), coded the same way.
+FRESH_SET = "volumes"
+
+
+def _units_alone(units: pd.DataFrame) -> pd.DataFrame:
+    """Mention stance of units scored from their own sentence (``marked``).
+
+    Each unit's sentence is a document of its own: its country mentions are
+    found again (so attribution sees every country of the sentence), the
+    unit's own mention is added if the detector's document rule dropped it,
+    and :func:`analysis.measures.stance.score_mentions` scores them; the
+    unit keeps its own mention's stance and window. This is what the
+    pipeline computes for that sentence, without the whole source text.
+    """
+    from ..measures.countries import find_mentions  # deferred: countries' automaton built only when scoring units
+
+    text = units["marked"].str.replace("[[", "", regex=False).str.replace("]]", "", regex=False)
+    sents = pd.DataFrame({"doc_id": units["mention_id"].astype(str), "sentence_id": 0, "text": text})
+    found = find_mentions(sents)
+    own = pd.DataFrame({"doc_id": sents["doc_id"], "sentence_id": 0, "iso2": units["iso2"].astype(str),
+                        "country": units["country"].astype(str), "kind": "name",
+                        "start": units["start"].astype("int64"), "end": units["end"].astype("int64")})
+    m = pd.concat([found[own.columns], own], ignore_index=True)
+    m = m.drop_duplicates(["doc_id", "start", "end"]).sort_values(["doc_id", "start"], kind="stable")
+    ms = score_mentions(m.reset_index(drop=True), sents)
+    ms = ms.drop_duplicates(["doc_id", "start", "end"])
+    u = units.assign(_key=sents["doc_id"]).merge(
+        ms[["doc_id", "start", "end", "stance", "window"]].rename(columns={"doc_id": "_key"}),
+        on=["_key", "start", "end"], how="left")
+    analyzer = vader()
+    u["compound"] = [analyzer.polarity_scores(t)["compound"] for t in text]
+    return u.drop(columns="_key")
+
+
+def fresh_stance_agreement(folder, seed: int = config.SEED):
+    """Agreement on a stance set scored from its units alone (split ``fresh``).
+
+    The set (units.csv, coder-A.csv, coder-B.csv, split.csv, as
+    :func:`load_stance_set` reads them) holds sentences from text the stance
+    rules were never written or checked on; no source document is needed.
+    Rows as in :func:`stance_agreement`, ``split`` = ``fresh``; the
+    ``coders`` row gives the two coders' agreement on these units.
+    """
+    units = load_stance_set(folder)
+    u = _units_alone(units)
+    u["mention_stance"] = label(u["stance"].fillna(0.0), STANCE_THRESHOLD)
+    u["sentence_vader"] = vader_label(u["compound"], VADER_THRESHOLD)
+    analyzer = vader()
+    u["window_vader"] = vader_label([analyzer.polarity_scores(w)["compound"] if isinstance(w, str)
+                                     else 0.0 for w in u["window"]], VADER_THRESHOLD)
+    u["all_neutral"] = "neutral"
+    g = u[u["gold"] != ""]
+    rows = [_agreement_row(method, "fresh", g["gold"], g[method], g["doc_id"], seed)
+            for method in ("mention_stance", "window_vader", "sentence_vader", "all_neutral")]
+    rows.append(_agreement_row("coders", "fresh", units["coder_A"], units["coder_B"],
+                               units["doc_id"], seed))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS), u

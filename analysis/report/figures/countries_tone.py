@@ -400,6 +400,12 @@ def stance_agreement_note(folder=None) -> str:
     ...               "accuracy_hi": [0.59, 0.6]}).to_csv(d / "stance_agreement.csv", index=False)
     >>> stance_agreement_note(d)
     'Stance agrees with two coders on 53% of 97 held-out mentions [47%, 59%], κ 0.20 (calling every mention neutral: 55%).'
+    >>> pd.DataFrame({"method": ["mention_stance", "all_neutral"] * 2, "split": ["heldout"] * 2 + ["fresh"] * 2,
+    ...               "n": [97, 97, 194, 194], "accuracy": [0.526, 0.546, 0.588, 0.809],
+    ...               "kappa": [0.2, 0.0, 0.22, 0.0], "accuracy_lo": 0.4, "accuracy_hi": 0.9,
+    ...               }).to_csv(d / "stance_agreement.csv", index=False)
+    >>> stance_agreement_note(d).split(". ")[-1]
+    'On 194 mentions from whole FRUS volumes: 59%, κ 0.22 (all neutral: 81%).'
     """
     path = Path(folder if folder is not None else config.BUILD_DIR / "validation") / "stance_agreement.csv"
     if not path.is_file():
@@ -410,5 +416,12 @@ def stance_agreement_note(folder=None) -> str:
     r = t.loc[("mention_stance", "heldout")]
     base = (f" (calling every mention neutral: {t.loc[('all_neutral', 'heldout'), 'accuracy']:.0%})"
             if ("all_neutral", "heldout") in t.index else "")
-    return (f"Stance agrees with two coders on {r['accuracy']:.0%} of {int(r['n'])} held-out mentions "
+    note = (f"Stance agrees with two coders on {r['accuracy']:.0%} of {int(r['n'])} held-out mentions "
             f"[{r['accuracy_lo']:.0%}, {r['accuracy_hi']:.0%}], κ {r['kappa']:.2f}{base}.")
+    if ("mention_stance", "fresh") in t.index:
+        f = t.loc[("mention_stance", "fresh")]
+        fbase = (f" (all neutral: {t.loc[('all_neutral', 'fresh'), 'accuracy']:.0%})"
+                 if ("all_neutral", "fresh") in t.index else "")
+        note += (f" On {int(f['n'])} mentions from whole FRUS volumes: {f['accuracy']:.0%}, "
+                 f"κ {f['kappa']:.2f}{fbase}.")
+    return note
