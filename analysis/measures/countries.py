@@ -58,6 +58,7 @@ Only ``sentences.text`` is searched, so footnotes are never read.
 """
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 from itertools import chain
@@ -346,22 +347,64 @@ def _automaton(path: str | None = None) -> _Matcher:
                     np.array([len(p) for p in surfaces + odd + language], dtype=np.int64))
 
 
-#: ``\\w`` of the ASCII characters (alphanumeric or ``_``), by code point.
-_ASCII_WORD = np.array([chr(i).isalnum() or chr(i) == "_" for i in range(128)])
+#: ``\\w`` of a byte that is an ASCII character (alphanumeric or ``_``); False for
+#: the bytes of multi-byte characters, which :func:`_word_at` answers otherwise.
+_BYTE_WORD = np.array([i < 128 and (chr(i).isalnum() or chr(i) == "_") for i in range(256)])
 
 
-def _word_at(data: np.ndarray, joined: str, at_byte: np.ndarray, at_char: np.ndarray) -> np.ndarray:
-    """``re``'s ``\\w`` of the characters at ``at_char`` (starting at byte ``at_byte``, or ending there).
+def _word_at(data: np.ndarray, joined: str, at_byte: np.ndarray, char_of) -> np.ndarray:
+    """``re``'s ``\\w`` of the characters at byte ``at_byte`` (starting there, or ending there).
 
-    ASCII bytes are looked up at once; a byte of a multi-byte character is
-    answered from ``joined`` (``str.isalnum``, as ``re`` does).
+    ASCII bytes are looked up at once; for a byte of a multi-byte character,
+    ``char_of(indices)`` gives the characters' offsets in ``joined``, which
+    answers (``str.isalnum``, as ``re`` does).
     """
     byte = data[at_byte]
-    out = _ASCII_WORD[np.minimum(byte, 127)]
+    out = _BYTE_WORD[byte]
     high = np.flatnonzero(byte > 127)
     if len(high):
-        out[high] = [joined[i].isalnum() for i in at_char[high].tolist()]
+        out[high] = [joined[i].isalnum() for i in char_of(high).tolist()]
     return out
+
+
+#: Bytes compared at a time by :func:`_where_byte` (small enough for the cache).
+_CHUNK = 1 << 20
+
+
+def _where_byte(data: np.ndarray, test) -> np.ndarray:
+    """Sorted positions in ``data`` where ``test(block)`` holds, a block of :data:`_CHUNK` at a time.
+
+    The same as ``np.flatnonzero(test(data))`` without a mask as long as the text.
+
+    Examples
+    --------
+    >>> _where_byte(np.frombuffer(b"a\\x00b\\x00", dtype=np.uint8), lambda b: b == 0).tolist()
+    [1, 3]
+    """
+    if len(data) <= _CHUNK:
+        return np.flatnonzero(test(data))
+    return np.concatenate([np.flatnonzero(test(data[i:i + _CHUNK])) + i
+                           for i in range(0, len(data), _CHUNK)])
+
+
+def _raw_matches(auto, raw: bytes) -> tuple:
+    """``(pattern, start, end)`` arrays of every overlapping match of ``auto`` in ``raw``.
+
+    The automaton answers with a Python tuple per match; the collector is
+    paused while they are made and read (none of them can be part of a cycle),
+    so that hundreds of thousands of new tuples do not set off collections of
+    the whole heap.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        found = auto.find_matches_as_indexes(raw, overlapping=True)
+        flat = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=3 * len(found))
+        del found
+    finally:
+        if paused:
+            gc.enable()
+    return tuple(np.ascontiguousarray(flat.reshape(-1, 3).T))
 
 
 def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -414,51 +457,64 @@ def _scan(texts: list, matcher: _Matcher) -> tuple:
     non-word characters or the ends of its text bound it; at each start the
     longest candidate wins and scanning resumes at its end: the matches of
     the trie regex of :func:`_lexicon` on a text whose whitespace is single
-    spaces. Returns what :func:`_whole_word_matches` does.
+    spaces. Boundaries and the choice are made on byte offsets; only the
+    chosen matches (and the few next to a multi-byte character) are turned
+    into character offsets, and none when the texts are ASCII. Returns what
+    :func:`_whole_word_matches` does.
     """
     empty = np.zeros(0, dtype=np.int64)
     joined = _SEP.join(texts)
     raw = joined.encode("utf-8", "surrogatepass")
-    found = matcher.auto.find_matches_as_indexes(raw, overlapping=True)
-    if not found:
+    pat, bstart, bend = _raw_matches(matcher.auto, raw)
+    if not len(pat):
         return empty, empty, empty, empty, np.zeros(0, dtype=bool), empty
-    pat, bstart, bend = np.fromiter(chain.from_iterable(found), dtype=np.int64,
-                                    count=3 * len(found)).reshape(-1, 3).T
     data = np.frombuffer(raw, dtype=np.uint8)
     if len(raw) == len(joined):  # ASCII: byte offsets are character offsets
         def to_char(b):
             return b
     else:  # a character's offset is its byte's less the continuation bytes before it
-        high = np.flatnonzero(data > 127)
-        cont = high[(data[high] & 0xC0) == 0x80]
+        cont = _where_byte(data, lambda b: (b & 0xC0) == 0x80)
 
         def to_char(b):
             return b - np.searchsorted(cont, b)
-    cstart = to_char(bstart)
-    cend = cstart + matcher.chars[pat]
-    seps = np.flatnonzero(data == 0)
+    seps = _where_byte(data, lambda b: b == 0)
     if len(seps) == len(texts) - 1:  # no text holds the separator: each starts after one
         offsets = to_char(np.r_[0, seps + 1])
+
+        def text_of(b):  # the text holding byte b (never a separator's)
+            return np.searchsorted(seps, b)
     else:  # character offset of each text in ``joined``
         offsets = np.zeros(len(texts), dtype=np.int64)
         np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts) - 1) + 1,
                   out=offsets[1:])
-    surface = pat < matcher.n_surfaces
-    odd_mark = ~surface & (pat < matcher.n_surfaces + matcher.n_odd)
-    odd = np.unique(np.searchsorted(offsets, cstart[odd_mark], side="right") - 1)
-    language_at = np.unique(bstart[~surface & ~odd_mark])  # bytes where a language word begins
-    pat, bstart, bend, cstart, cend = (a[surface] for a in (pat, bstart, bend, cstart, cend))
-    ok = np.ones(len(pat), dtype=bool)
-    inner = bstart > 0
-    ok[inner] = ~_word_at(data, joined, bstart[inner] - 1, cstart[inner] - 1)
-    inner = bend < len(raw)
-    ok[inner] &= ~_word_at(data, joined, bend[inner], cend[inner])
-    pat, bstart, bend, cstart, cend = (a[ok] for a in (pat, bstart, bend, cstart, cend))
+
+        def text_of(b):
+            return np.searchsorted(offsets, to_char(b), side="right") - 1
+    ok = pat < matcher.n_surfaces
+    if ok.all():
+        odd, language_at = empty, empty
+    else:
+        odd_mark = ~ok & (pat < matcher.n_surfaces + matcher.n_odd)
+        odd = np.unique(text_of(bstart[odd_mark]))
+        language_at = np.unique(bstart[~ok & ~odd_mark])  # bytes where a language word begins
+    inner = np.flatnonzero(bstart > 0)
+    ok[inner] &= ~_word_at(data, joined, bstart[inner] - 1,
+                           lambda i: to_char(bstart[inner[i]]) - 1)
+    inner = np.flatnonzero(bend < len(raw))
+    ok[inner] &= ~_word_at(data, joined, bend[inner], lambda i: to_char(bend[inner[i]]))
+    keep = np.flatnonzero(ok)
+    pat, bstart, bend = pat[keep], bstart[keep], bend[keep]
     chosen = _leftmost_longest(bstart, bend)
-    pat, bstart, bend, cstart, cend = (a[chosen] for a in (pat, bstart, bend, cstart, cend))
-    text = np.searchsorted(offsets, cstart, side="right") - 1
-    return (text, pat, cstart - offsets[text], cend - offsets[text],
-            np.isin(bend, language_at), odd)
+    pat, bstart, bend = pat[chosen], bstart[chosen], bend[chosen]
+    text = text_of(bstart)
+    cstart = to_char(bstart) - offsets[text]
+    # a language word begins where the surface ends (``language_at`` is sorted and unique)
+    if len(language_at):
+        at = np.minimum(np.searchsorted(language_at, bend), len(language_at) - 1)
+        language = language_at[at] == bend
+    else:
+        language = np.zeros(len(bend), dtype=bool)
+    return text, pat, cstart, cstart + matcher.chars[pat], language, odd
 
 
 def _as_objects(texts) -> np.ndarray:
