@@ -310,3 +310,39 @@ def test_countries_automaton_gives_the_regex_mentions_on_generated_traps():
     assert len(fast) > 500
     assert {k for *_, k, _, _ in fast} >= {"name", "demonym", "capital"}
     assert fast == _reference_mentions(s)
+
+
+NON_ASCII = ["El Presidente Odría visitó Perú y México; “Peru” and ‘Chile’ agree.",
+             "Perúvian, Perú’s, Perú-born, éPerú, Perué, Bogotá—Asunción, Panamá’s canal.",
+             "The Curaçao and Côte d'Ivoire desks; Türkiye’s and Turkey’s aid.",
+             "Germans, Germany; American Republics, Latin Americans, Soviet Unionists.",
+             "Señor Jordan met Mr. Washington in Washington; English-speaking Chileans.",
+             "“USSR”—US—USA, U.S., U.S.S.R.; Cuban Cuba Cubans; Indian India Indiana."]
+
+
+def test_countries_leftmost_longest_pass_is_used_for_the_package_lexicon():
+    """The fast path stands for the overlapping pass only when no surface starts in a marker."""
+    matcher = countries._automaton(None)
+    assert matcher.first is not None
+    odd, language = countries._markers()
+    assert not countries._first_pass_exact(sorted(countries._entries(None)[0]) + ["anguage"],
+                                           odd + language)
+
+
+def test_countries_leftmost_longest_pass_equals_the_overlapping_pass():
+    """Both passes of _scan, and the reference, on ASCII and non-ASCII texts full of traps."""
+    import numpy as np
+
+    from analysis.measures.countries import _detect_all
+
+    matcher = countries._automaton(None)
+    texts = _trap_sentences(1500, seed=20261204) + NON_ASCII
+    for part in ([t for t in texts if t.isascii()], [t for t in texts if not t.isascii()]):
+        fast, slow = (countries._scan(part, matcher, overlapping=o) for o in (False, True))
+        assert all(np.array_equal(a, b) for a, b in zip(fast, slow))
+    s = pd.DataFrame({"doc_id": "x", "sentence_id": range(len(NON_ASCII)), "text": NON_ASCII})
+    found = _detect_all(NON_ASCII, None)
+    got = [("x", i, c, surface, kind, a, b) for i, c, surface, kind, a, b in zip(
+        found.text, found.iso2, found.surface, found.kind, found.start, found.end)]
+    assert {m[3] for m in got} >= {"Perú", "México", "Bogotá", "Curaçao", "Türkiye"}
+    assert got == _reference_mentions(s)
