@@ -548,7 +548,7 @@ def _scan(texts: list, matcher: _Matcher, overlapping: bool = False) -> tuple:
         pat, bstart, bend = pat[chosen], bstart[chosen], bend[chosen]
     text = text_of(bstart)
     if len(redo):  # their matches come from the overlapping pass
-        keep = np.flatnonzero(~np.isin(text, redo))
+        keep = np.flatnonzero(~_flags(len(texts), redo)[text])
         text, pat, bstart, bend = text[keep], pat[keep], bstart[keep], bend[keep]
     cstart = to_char(bstart) - offsets[text]
     # a language word begins where the surface ends (``language_at`` is sorted and unique)
@@ -565,6 +565,19 @@ def _scan(texts: list, matcher: _Matcher, overlapping: bool = False) -> tuple:
     order = np.argsort(text, kind="stable")  # the texts of each part are in order, and apart
     return (text[order], *(np.r_[x, y][order] for x, y in zip(found[1:5], again[1:5])),
             np.union1d(odd, redo[again[5]]))
+
+
+def _flags(n: int, where: np.ndarray) -> np.ndarray:
+    """Boolean array of length ``n``, True at the indices ``where``.
+
+    Examples
+    --------
+    >>> _flags(4, np.array([1, 3])).tolist()
+    [False, True, False, True]
+    """
+    out = np.zeros(n, dtype=bool)
+    out[where] = True
+    return out
 
 
 def _as_objects(texts) -> np.ndarray:
@@ -656,10 +669,12 @@ def _mention(text: str, start: int, end: int, entries: dict, names: dict):
 
 
 def _find(texts, path: str | None) -> tuple:
-    """Mentions of every text after the trap rules: ``(text, pattern, start, end, surface)``.
+    """Mentions of every text after the trap rules: ``(text, pattern, start, end, fix)``.
 
-    Arrays by mention in text order (``surface`` is None when every
-    mention's text is its pattern's surface, else an object array). The
+    Arrays by mention in text order; ``fix`` is None when every mention's
+    text is its pattern's surface, else ``(positions, texts)``: the mentions
+    whose text differs (its whitespace), and their texts (an object array;
+    :func:`_surfaces` puts them in place). The
     texts without odd whitespace come from one pass of
     :func:`_whole_word_matches`, with the trap rules applied as arrays where
     they are exact there (a language word right after the surface) and by
@@ -675,7 +690,7 @@ def _find(texts, path: str | None) -> tuple:
     except TypeError:  # a missing text (None, NaN)
         texts = _as_objects([t if isinstance(t, str) else "" for t in texts])
         text, pat, start, end, language, odd = _whole_word_matches(texts, matcher)
-    keep = ~matcher.hidden[pat] & ~np.isin(text, odd)
+    keep = ~matcher.hidden[pat] & ~_flags(len(texts), odd)[text]
     keep &= ~(language & matcher.not_language[pat])
     check = np.flatnonzero(keep & matcher.not_person[pat])
     for j, t, a in zip(check.tolist(), text[check].tolist(), start[check].tolist()):
@@ -699,14 +714,22 @@ def _find(texts, path: str | None) -> tuple:
             a, b = where[a], where[b - 1] + 1
             if _mention(texts[i], a, b, entries, names) is not None:
                 extra.append((i, p, a, b, texts[i][a:b]))
-    surface = matcher.surface[pat]
-    if extra:  # into place: the other texts' mentions are in order, and these in theirs
-        i, p, a, b, x = zip(*extra)
-        at = np.searchsorted(text, i)
-        text, pat, start, end = (np.insert(v, at, w) for v, w in ((text, i), (pat, p),
-                                                                  (start, a), (end, b)))
-        surface = np.insert(surface, at, np.array(x, dtype=object))
-    return text, pat, start, end, surface
+    if not extra:
+        return text, pat, start, end, None
+    # into place: the other texts' mentions are in order, and these in theirs
+    i, p, a, b, x = zip(*extra)
+    at = np.searchsorted(text, i)  # non-decreasing: the k-th lands at at[k] + k
+    text, pat, start, end = (np.insert(v, at, w) for v, w in ((text, i), (pat, p),
+                                                              (start, a), (end, b)))
+    return text, pat, start, end, (at + np.arange(len(at)), _as_objects(x))
+
+
+def _surfaces(matcher: _Matcher, pat: np.ndarray, fix) -> np.ndarray:
+    """The text of each mention (object array): its pattern's surface, or ``fix``'s text."""
+    out = matcher.surface[pat]
+    if fix is not None:
+        out[fix[0]] = fix[1]
+    return out
 
 
 def _detect_all(texts: list, path: str | None) -> pd.DataFrame:
@@ -715,9 +738,9 @@ def _detect_all(texts: list, path: str | None) -> pd.DataFrame:
     Columns: ``text`` (index into ``texts``) and those of :func:`detect`.
     """
     matcher = _automaton(path)
-    text, pat, start, end, surface = _find(texts, path)
+    text, pat, start, end, fix = _find(texts, path)
     return pd.DataFrame({"text": text, "iso2": matcher.iso2[pat], "country": matcher.country[pat],
-                         "surface": matcher.surface[pat] if surface is None else surface,
+                         "surface": _surfaces(matcher, pat, fix),
                          "kind": matcher.kind[pat], "start": start, "end": end,
                          "condition": matcher.condition[pat]},
                         columns=["text", "iso2", "country", "surface", "kind", "start", "end",
@@ -753,8 +776,8 @@ def detect(text: str, aliases=None) -> list[dict]:
     """
     path = None if aliases is None else str(aliases)
     matcher = _automaton(path)
-    _, pat, start, end, surface = _find([text], path)
-    surface = matcher.surface[pat] if surface is None else surface
+    _, pat, start, end, fix = _find([text], path)
+    surface = _surfaces(matcher, pat, fix)
     return [{"iso2": matcher.iso2[p], "country": matcher.country[p], "surface": x,
              "kind": matcher.kind[p], "start": a, "end": b, "condition": matcher.condition[p]}
             for p, x, a, b in zip(pat.tolist(), surface.tolist(), start.tolist(), end.tolist())]
@@ -817,7 +840,7 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
         raise ValueError(f"sentences table lacks columns {sorted(missing)}; run the loader first")
     path = None if aliases is None else str(aliases)
     matcher = _automaton(path)
-    text, pat, start, end, surface = _find(sentences.text.to_numpy(dtype=object), path)
+    text, pat, start, end, fix = _find(sentences.text.to_numpy(dtype=object), path)
     conditional = matcher.needs_name[pat]
     if conditional.any():  # kept where the document names the country otherwise
         docs = sentences.doc_id.to_numpy(dtype=object)
@@ -828,21 +851,27 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
         keep = ~conditional
         keep[rows] |= [p in named for p in pairs]
         text, pat, start, end = text[keep], pat[keep], start[keep], end[keep]
-        surface = None if surface is None else surface[keep]
-    if len(pat):
-        df = pd.DataFrame({"doc_id": _take(sentences.doc_id, text),
-                           "sentence_id": sentences.sentence_id.to_numpy()[text],
-                           "iso2": _take(matcher.iso2, pat), "country": _take(matcher.country, pat),
-                           "surface": _take(matcher.surface, pat) if surface is None else surface,
-                           "kind": _take(matcher.kind, pat), "start": start, "end": end,
-                           "iso2_current": _take(matcher.iso2_current, pat)}, columns=MENTION_COLUMNS)
-    else:
+        if fix is not None:  # the positions of the kept ones among the kept
+            at, x = fix
+            fix = (np.cumsum(keep)[at[keep[at]]] - 1, x[keep[at]])
+    if not len(pat):
         df = pd.DataFrame(columns=MENTION_COLUMNS[:-1])  # empty: object columns
         df["iso2_current"] = df.iso2.map(current_code)
-    df["sentence_id"] = df.sentence_id.astype("int64")
-    df["start"] = df.start.astype("int64")
-    df["end"] = df.end.astype("int64")
-    return df[MENTION_COLUMNS]
+        for c in ("sentence_id", "start", "end"):
+            df[c] = df[c].astype("int64")
+        return df[MENTION_COLUMNS]
+    surface = _take(matcher.surface, pat)
+    if fix is not None:
+        surface[fix[0]] = fix[1]
+    sentence_id = sentences.sentence_id.to_numpy()[text]
+    if sentence_id.dtype != np.int64:
+        sentence_id = pd.Series(sentence_id).astype("int64").to_numpy()
+    return pd.DataFrame({"doc_id": _take(sentences.doc_id, text), "sentence_id": sentence_id,
+                         "iso2": _take(matcher.iso2, pat), "country": _take(matcher.country, pat),
+                         "surface": surface, "kind": _take(matcher.kind, pat),
+                         "start": start.astype(np.int64, copy=False),
+                         "end": end.astype(np.int64, copy=False),
+                         "iso2_current": _take(matcher.iso2_current, pat)}, columns=MENTION_COLUMNS)
 
 
 def focus_countries(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:

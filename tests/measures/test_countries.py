@@ -346,3 +346,15 @@ def test_countries_leftmost_longest_pass_equals_the_overlapping_pass():
         found.text, found.iso2, found.surface, found.kind, found.start, found.end)]
     assert {m[3] for m in got} >= {"Perú", "México", "Bogotá", "Curaçao", "Türkiye"}
     assert got == _reference_mentions(s)
+
+
+def test_countries_squeezed_surfaces_stay_in_place_when_conditional_mentions_go():
+    """A text with odd whitespace after a dropped "Indian": its surfaces keep their rows."""
+    s = pd.DataFrame({"doc_id": ["d", "d", "e", "e"], "sentence_id": [0, 1, 0, 1], "text": [
+        "Indian troops and Peru.", "Costa\nRica and  the Dominican   Republic, Indian land.",
+        "India and Indian\tpeople.", "Chile."]})
+    m = find_mentions(s)
+    assert m[["doc_id", "surface", "start"]].values.tolist() == [
+        ["d", "Peru", 18], ["d", "Costa\nRica", 0], ["d", "Dominican   Republic", 20],
+        ["e", "India", 0], ["e", "Indian", 10], ["e", "Chile", 0]]
+    assert str(m.surface.dtype) == str(pd.Series(["x"]).dtype)
