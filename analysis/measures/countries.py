@@ -119,6 +119,10 @@ _SPACE_AFTER_SPACE = re.compile(r"(?<=\s)\s")
 #: Joins the texts for the one automaton pass: neither a word character nor
 #: whitespace, and in no surface, so no match crosses two texts.
 _SEP = "\x00"
+#: Texts searched in one automaton pass (the package's choice: about 2.6 MB of the
+#: volumes' sentences, so that the joined text, its encoding and the matches stay in
+#: the processor's cache and the memory of one pass is reused by the next).
+SCAN_TEXTS = 16384
 MENTION_COLUMNS = ["doc_id", "sentence_id", "iso2", "country", "surface", "kind",
                    "start", "end", "iso2_current"]
 
@@ -448,10 +452,12 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     # by start, the longest first: one key (matches come nearly sorted by start)
     order = np.argsort(start * span + (span - 1 - (end - start)), kind="stable")
     s, e = start[order], end[order]
-    first = np.r_[True, s[1:] != s[:-1]]
+    first = np.ones(len(s), dtype=bool)
+    np.not_equal(s[1:], s[:-1], out=first[1:])
     order, s, e = order[first], s[first], e[first]
     reach = np.maximum.accumulate(e)
-    free = np.r_[True, s[1:] >= reach[:-1]]  # starts after every earlier match: kept
+    free = np.ones(len(s), dtype=bool)  # starts after every earlier match: kept
+    np.greater_equal(s[1:], reach[:-1], out=free[1:])
     if free.all():
         return order
     keep = free.copy()
@@ -459,8 +465,10 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     # A clash right after a free match starts inside it (the free match is kept
     # and reaches furthest): dropped. Runs of clashes are walked one by one,
     # from the free match that opens each.
-    after_clash = np.r_[False, np.diff(clash) == 1]
-    in_run = after_clash | np.r_[after_clash[1:], False]
+    after_clash = np.zeros(len(clash), dtype=bool)
+    np.equal(np.diff(clash), 1, out=after_clash[1:])
+    in_run = after_clash.copy()
+    in_run[:-1] |= after_clash[1:]
     walk = clash[in_run]
     pos = 0
     for i, a, b, opens, before in zip(walk.tolist(), s[walk].tolist(), e[walk].tolist(),
@@ -513,7 +521,7 @@ def _scan(texts: list, matcher: _Matcher, overlapping: bool = False) -> tuple:
             return b - np.searchsorted(cont, b)
     seps = _where_byte(data, lambda b: b == 0)
     if len(seps) == len(texts) - 1:  # no text holds the separator: each starts after one
-        offsets = to_char(np.r_[0, seps + 1])
+        offsets = to_char(np.concatenate(([0], seps + 1)))
 
         def text_of(b):  # the text holding byte b (never a separator's)
             return np.searchsorted(seps, b)
@@ -561,9 +569,9 @@ def _scan(texts: list, matcher: _Matcher, overlapping: bool = False) -> tuple:
     if not len(redo):
         return found
     again = _scan([texts[i] for i in redo.tolist()], matcher, overlapping=True)
-    text = np.r_[text, redo[again[0]]]
+    text = np.concatenate((text, redo[again[0]]))
     order = np.argsort(text, kind="stable")  # the texts of each part are in order, and apart
-    return (text[order], *(np.r_[x, y][order] for x, y in zip(found[1:5], again[1:5])),
+    return (text[order], *(np.concatenate((x, y))[order] for x, y in zip(found[1:5], again[1:5])),
             np.union1d(odd, redo[again[5]]))
 
 
@@ -620,19 +628,21 @@ def _whole_word_matches(texts, matcher: _Matcher) -> tuple:
     """
     texts = _as_objects(texts)
     is_ascii = np.fromiter(map(str.isascii, texts), dtype=bool, count=len(texts))
-    parts = [np.flatnonzero(is_ascii), np.flatnonzero(~is_ascii)]
-    found = [(idx, _scan(texts[idx].tolist(), matcher)) for idx in parts if len(idx)]
+    found = []
+    for idx in (np.flatnonzero(is_ascii), np.flatnonzero(~is_ascii)):
+        for k in range(0, len(idx), SCAN_TEXTS):
+            part = idx[k:k + SCAN_TEXTS]
+            found.append((part, _scan(texts[part].tolist(), matcher)))
     if not found:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty, np.zeros(0, dtype=bool), empty
     if len(found) == 1:
         idx, (text, *rest, odd) = found[0]
         return (idx[text], *rest, idx[odd])
-    (ia, a), (iu, u) = found
-    text = np.r_[ia[a[0]], iu[u[0]]]
+    text = np.concatenate([idx[r[0]] for idx, r in found])
     order = np.argsort(text, kind="stable")  # each part is in text order already
-    cols = [np.r_[x, y][order] for x, y in zip(a[1:5], u[1:5])]
-    return (text[order], *cols, np.sort(np.r_[ia[a[5]], iu[u[5]]]))
+    cols = [np.concatenate([r[c] for _, r in found])[order] for c in range(1, 5)]
+    return (text[order], *cols, np.sort(np.concatenate([idx[r[5]] for idx, r in found])))
 
 
 def _squeeze(text: str) -> tuple:

@@ -358,3 +358,13 @@ def test_countries_squeezed_surfaces_stay_in_place_when_conditional_mentions_go(
         ["d", "Peru", 18], ["d", "Costa\nRica", 0], ["d", "Dominican   Republic", 20],
         ["e", "India", 0], ["e", "Indian", 10], ["e", "Chile", 0]]
     assert str(m.surface.dtype) == str(pd.Series(["x"]).dtype)
+
+
+def test_countries_texts_searched_in_several_passes_give_the_same_mentions(monkeypatch):
+    """SCAN_TEXTS splits the ASCII and the other texts into passes: no mention moves."""
+    from analysis.measures.countries import _detect_all
+
+    texts = _trap_sentences(600, seed=20261205) + NON_ASCII * 3
+    whole = _detect_all(texts, None)
+    monkeypatch.setattr(countries, "SCAN_TEXTS", 7)
+    assert _detect_all(texts, None).equals(whole)
