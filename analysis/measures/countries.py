@@ -515,7 +515,7 @@ def _scan(texts: list, matcher: _Matcher, overlapping: bool = False) -> tuple:
         def to_char(b):
             return b
     else:  # a character's offset is its byte's less the continuation bytes before it
-        cont = _where_byte(data, lambda b: (b & 0xC0) == 0x80)
+        cont = _where_byte(data.view(np.int8), lambda b: b < -64)  # bytes 0x80-0xBF
 
         def to_char(b):
             return b - np.searchsorted(cont, b)
