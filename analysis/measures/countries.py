@@ -29,14 +29,16 @@ Rules of the detector
   means indigenous people).
 * A multi-word surface matches across any run of whitespace ("Costa\nRica").
 * Matching is one Aho-Corasick pass (``ahocorasick_rs``, a DFA over UTF-8)
-  over the text of all sentences joined (the ASCII sentences and the others
-  apart): every surface found at a word boundary is a candidate, and the
-  leftmost-longest candidates are kept, which is what the trie-compiled
-  regex of :func:`_lexicon` (the reference) finds. The same pass finds the
-  sentences holding whitespace other than single spaces (matched again with
-  each run squeezed to one space) and the language words after a surface;
-  boundaries, the choice of candidates, the trap rules and the table are
-  array operations. Same mentions as the reference on ``data/coded/*.txt``,
+  over the text of the sentences joined (the ASCII sentences and the others
+  apart, :data:`SCAN_TEXTS` at a time): the leftmost-longest surfaces, which
+  are what the trie-compiled regex of :func:`_lexicon` (the reference) finds
+  wherever each of them stands at a word boundary; a sentence where one does
+  not ("Germans" found as "German") is searched again with every overlapping
+  match, of which the leftmost-longest whole-word ones are kept. The same
+  pass finds the sentences holding whitespace other than single spaces
+  (matched again with each run squeezed to one space) and the language words
+  after a surface; boundaries, the choice of candidates, the trap rules and
+  the table are array operations. Same mentions as the reference on ``data/coded/*.txt``,
   ``data/raw`` and generated sentences full of traps
   (``tests/measures/test_countries.py``); issue 10 measures the speed
   (``benchmarks/run.py``).
