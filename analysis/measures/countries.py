@@ -29,14 +29,16 @@ Rules of the detector
   means indigenous people).
 * A multi-word surface matches across any run of whitespace ("Costa\nRica").
 * Matching is one Aho-Corasick pass (``ahocorasick_rs``, a DFA over UTF-8)
-  over the text of all sentences joined (the ASCII sentences and the others
-  apart): every surface found at a word boundary is a candidate, and the
-  leftmost-longest candidates are kept, which is what the trie-compiled
-  regex of :func:`_lexicon` (the reference) finds. The same pass finds the
-  sentences holding whitespace other than single spaces (matched again with
-  each run squeezed to one space) and the language words after a surface;
-  boundaries, the choice of candidates, the trap rules and the table are
-  array operations. Same mentions as the reference on ``data/coded/*.txt``,
+  over the text of the sentences joined (the ASCII sentences and the others
+  apart, :data:`SCAN_TEXTS` at a time): the leftmost-longest surfaces, which
+  are what the trie-compiled regex of :func:`_lexicon` (the reference) finds
+  wherever each of them stands at a word boundary; a sentence where one does
+  not ("Germans" found as "German") is searched again with every overlapping
+  match, of which the leftmost-longest whole-word ones are kept. The same
+  pass finds the sentences holding whitespace other than single spaces
+  (matched again with each run squeezed to one space) and the language words
+  after a surface; boundaries, the choice of candidates, the trap rules and
+  the table are array operations. Same mentions as the reference on ``data/coded/*.txt``,
   ``data/raw`` and generated sentences full of traps
   (``tests/measures/test_countries.py``); issue 10 measures the speed
   (``benchmarks/run.py``).
@@ -58,6 +60,7 @@ Only ``sentences.text`` is searched, so footnotes are never read.
 """
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 from itertools import chain
@@ -118,6 +121,10 @@ _SPACE_AFTER_SPACE = re.compile(r"(?<=\s)\s")
 #: Joins the texts for the one automaton pass: neither a word character nor
 #: whitespace, and in no surface, so no match crosses two texts.
 _SEP = "\x00"
+#: Texts searched in one automaton pass (the package's choice: about 2.6 MB of the
+#: volumes' sentences, so that the joined text, its encoding and the matches stay in
+#: the processor's cache and the memory of one pass is reused by the next).
+SCAN_TEXTS = 16384
 MENTION_COLUMNS = ["doc_id", "sentence_id", "iso2", "country", "surface", "kind",
                    "start", "end", "iso2_current"]
 
@@ -283,7 +290,8 @@ def _lexicon(path: str | None = None):
 class _Matcher(NamedTuple):
     """The automaton and what each of its patterns stands for (arrays by pattern index)."""
 
-    auto: ahocorasick_rs.BytesAhoCorasick
+    auto: ahocorasick_rs.BytesAhoCorasick  # every match, overlapping ones too
+    first: ahocorasick_rs.BytesAhoCorasick | None  # leftmost-longest (None: not usable)
     n_surfaces: int  # patterns 0 .. n_surfaces - 1 are the surfaces, in sorted order
     n_odd: int  # the next n_odd mark odd whitespace; the rest a language word after a joiner
     surface: np.ndarray
@@ -314,6 +322,25 @@ def _markers() -> tuple:
     return odd, language
 
 
+def _first_pass_exact(surfaces, markers) -> bool:
+    """Whether a leftmost-longest pass can stand for the overlapping one (see :func:`_scan`).
+
+    It can when no surface starts inside a marker (nor where one does): a
+    marker then never hides a surface from that pass. A marker inside a
+    surface ("English language") is hidden by it, which does not matter: no
+    other kept surface can end inside a kept one.
+
+    Examples
+    --------
+    >>> _first_pass_exact(["Peru", "English language"], [" language", "\\t"])
+    True
+    >>> _first_pass_exact(["Peru", "guage"], [" language"])
+    False
+    """
+    tails = {m[k:] for m in markers for k in range(len(m))}
+    return not any(t.startswith(s) or s.startswith(t) for t in tails for s in surfaces)
+
+
 @lru_cache(maxsize=4)
 def _automaton(path: str | None = None) -> _Matcher:
     """Aho-Corasick automaton (a DFA over UTF-8) of every surface of :func:`_entries`.
@@ -325,9 +352,13 @@ def _automaton(path: str | None = None) -> _Matcher:
     entries, names = _entries(path)
     surfaces = sorted(entries)
     odd, language = _markers()
-    auto = ahocorasick_rs.BytesAhoCorasick(
-        [p.encode("utf-8") for p in surfaces + odd + language],
-        implementation=ahocorasick_rs.Implementation.DFA)
+    patterns = [p.encode("utf-8") for p in surfaces + odd + language]
+    auto = ahocorasick_rs.BytesAhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA)
+    first = None
+    if _first_pass_exact(surfaces, odd + language):
+        first = ahocorasick_rs.BytesAhoCorasick(
+            patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA)
     info = [entries[s] for s in surfaces]
 
     def column(values):
@@ -336,7 +367,7 @@ def _automaton(path: str | None = None) -> _Matcher:
         return out
 
     iso2 = [e[0] for e in info]
-    return _Matcher(auto, len(surfaces), len(odd), column(surfaces), column(iso2),
+    return _Matcher(auto, first, len(surfaces), len(odd), column(surfaces), column(iso2),
                     column([e[1] for e in info]), column([e[2] for e in info]),
                     column([names.get(c, c) for c in iso2]), column([current_code(c) for c in iso2]),
                     np.isin(column([e[1] for e in info]), HIDDEN_KINDS),
@@ -346,22 +377,64 @@ def _automaton(path: str | None = None) -> _Matcher:
                     np.array([len(p) for p in surfaces + odd + language], dtype=np.int64))
 
 
-#: ``\\w`` of the ASCII characters (alphanumeric or ``_``), by code point.
-_ASCII_WORD = np.array([chr(i).isalnum() or chr(i) == "_" for i in range(128)])
+#: ``\\w`` of a byte that is an ASCII character (alphanumeric or ``_``); False for
+#: the bytes of multi-byte characters, which :func:`_word_at` answers otherwise.
+_BYTE_WORD = np.array([i < 128 and (chr(i).isalnum() or chr(i) == "_") for i in range(256)])
 
 
-def _word_at(data: np.ndarray, joined: str, at_byte: np.ndarray, at_char: np.ndarray) -> np.ndarray:
-    """``re``'s ``\\w`` of the characters at ``at_char`` (starting at byte ``at_byte``, or ending there).
+def _word_at(data: np.ndarray, joined: str, at_byte: np.ndarray, char_of) -> np.ndarray:
+    """``re``'s ``\\w`` of the characters at byte ``at_byte`` (starting there, or ending there).
 
-    ASCII bytes are looked up at once; a byte of a multi-byte character is
-    answered from ``joined`` (``str.isalnum``, as ``re`` does).
+    ASCII bytes are looked up at once; for a byte of a multi-byte character,
+    ``char_of(indices)`` gives the characters' offsets in ``joined``, which
+    answers (``str.isalnum``, as ``re`` does).
     """
     byte = data[at_byte]
-    out = _ASCII_WORD[np.minimum(byte, 127)]
+    out = _BYTE_WORD[byte]
     high = np.flatnonzero(byte > 127)
     if len(high):
-        out[high] = [joined[i].isalnum() for i in at_char[high].tolist()]
+        out[high] = [joined[i].isalnum() for i in char_of(high).tolist()]
     return out
+
+
+#: Bytes compared at a time by :func:`_where_byte` (small enough for the cache).
+_CHUNK = 1 << 20
+
+
+def _where_byte(data: np.ndarray, test) -> np.ndarray:
+    """Sorted positions in ``data`` where ``test(block)`` holds, a block of :data:`_CHUNK` at a time.
+
+    The same as ``np.flatnonzero(test(data))`` without a mask as long as the text.
+
+    Examples
+    --------
+    >>> _where_byte(np.frombuffer(b"a\\x00b\\x00", dtype=np.uint8), lambda b: b == 0).tolist()
+    [1, 3]
+    """
+    if len(data) <= _CHUNK:
+        return np.flatnonzero(test(data))
+    return np.concatenate([np.flatnonzero(test(data[i:i + _CHUNK])) + i
+                           for i in range(0, len(data), _CHUNK)])
+
+
+def _raw_matches(auto, raw: bytes, overlapping: bool = True) -> tuple:
+    """``(pattern, start, end)`` arrays of the matches of ``auto`` in ``raw`` (contiguous).
+
+    The automaton answers with a Python tuple per match; the collector is
+    paused while they are made and read (none of them can be part of a cycle),
+    so that hundreds of thousands of new tuples do not set off collections of
+    the whole heap.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        found = auto.find_matches_as_indexes(raw, overlapping=overlapping)
+        flat = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=3 * len(found))
+        del found
+    finally:
+        if paused:
+            gc.enable()
+    return tuple(np.ascontiguousarray(flat.reshape(-1, 3).T))
 
 
 def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -381,10 +454,12 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     # by start, the longest first: one key (matches come nearly sorted by start)
     order = np.argsort(start * span + (span - 1 - (end - start)), kind="stable")
     s, e = start[order], end[order]
-    first = np.r_[True, s[1:] != s[:-1]]
+    first = np.ones(len(s), dtype=bool)
+    np.not_equal(s[1:], s[:-1], out=first[1:])
     order, s, e = order[first], s[first], e[first]
     reach = np.maximum.accumulate(e)
-    free = np.r_[True, s[1:] >= reach[:-1]]  # starts after every earlier match: kept
+    free = np.ones(len(s), dtype=bool)  # starts after every earlier match: kept
+    np.greater_equal(s[1:], reach[:-1], out=free[1:])
     if free.all():
         return order
     keep = free.copy()
@@ -392,8 +467,10 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     # A clash right after a free match starts inside it (the free match is kept
     # and reaches furthest): dropped. Runs of clashes are walked one by one,
     # from the free match that opens each.
-    after_clash = np.r_[False, np.diff(clash) == 1]
-    in_run = after_clash | np.r_[after_clash[1:], False]
+    after_clash = np.zeros(len(clash), dtype=bool)
+    np.equal(np.diff(clash), 1, out=after_clash[1:])
+    in_run = after_clash.copy()
+    in_run[:-1] |= after_clash[1:]
     walk = clash[in_run]
     pos = 0
     for i, a, b, opens, before in zip(walk.tolist(), s[walk].tolist(), e[walk].tolist(),
@@ -406,7 +483,7 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     return order[keep]
 
 
-def _scan(texts: list, matcher: _Matcher) -> tuple:
+def _scan(texts: list, matcher: _Matcher, overlapping: bool = False) -> tuple:
     """Leftmost-longest whole-word surface matches of ``texts``, by one automaton pass.
 
     The texts are joined with :data:`_SEP` and searched as UTF-8. Every
@@ -414,51 +491,103 @@ def _scan(texts: list, matcher: _Matcher) -> tuple:
     non-word characters or the ends of its text bound it; at each start the
     longest candidate wins and scanning resumes at its end: the matches of
     the trie regex of :func:`_lexicon` on a text whose whitespace is single
-    spaces. Returns what :func:`_whole_word_matches` does.
+    spaces. Boundaries and the choice are made on byte offsets; only the
+    chosen matches (and the few next to a multi-byte character) are turned
+    into character offsets, and none when the texts are ASCII.
+
+    Unless ``overlapping`` (or ``matcher.first`` is None), the pass is the
+    leftmost-longest automaton's, which returns about a quarter fewer
+    matches: where every surface it finds in a text is bounded by non-word
+    characters, they are that text's matches (at each step the longest
+    surface at the leftmost start is also the longest whole-word one there);
+    the texts where one is not (a surface glued to a word: "Germans" found as
+    "German") are searched again with every overlapping match. Returns what
+    :func:`_whole_word_matches` does.
     """
     empty = np.zeros(0, dtype=np.int64)
+    overlapping = overlapping or matcher.first is None
     joined = _SEP.join(texts)
     raw = joined.encode("utf-8", "surrogatepass")
-    found = matcher.auto.find_matches_as_indexes(raw, overlapping=True)
-    if not found:
+    pat, bstart, bend = _raw_matches(matcher.auto if overlapping else matcher.first, raw,
+                                     overlapping)
+    if not len(pat):
         return empty, empty, empty, empty, np.zeros(0, dtype=bool), empty
-    pat, bstart, bend = np.fromiter(chain.from_iterable(found), dtype=np.int64,
-                                    count=3 * len(found)).reshape(-1, 3).T
     data = np.frombuffer(raw, dtype=np.uint8)
     if len(raw) == len(joined):  # ASCII: byte offsets are character offsets
         def to_char(b):
             return b
     else:  # a character's offset is its byte's less the continuation bytes before it
-        high = np.flatnonzero(data > 127)
-        cont = high[(data[high] & 0xC0) == 0x80]
+        cont = _where_byte(data.view(np.int8), lambda b: b < -64)  # bytes 0x80-0xBF
 
         def to_char(b):
             return b - np.searchsorted(cont, b)
-    cstart = to_char(bstart)
-    cend = cstart + matcher.chars[pat]
-    seps = np.flatnonzero(data == 0)
+    seps = _where_byte(data, lambda b: b == 0)
     if len(seps) == len(texts) - 1:  # no text holds the separator: each starts after one
-        offsets = to_char(np.r_[0, seps + 1])
+        offsets = to_char(np.concatenate(([0], seps + 1)))
+
+        def text_of(b):  # the text holding byte b (never a separator's)
+            return np.searchsorted(seps, b)
     else:  # character offset of each text in ``joined``
         offsets = np.zeros(len(texts), dtype=np.int64)
         np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts) - 1) + 1,
                   out=offsets[1:])
-    surface = pat < matcher.n_surfaces
-    odd_mark = ~surface & (pat < matcher.n_surfaces + matcher.n_odd)
-    odd = np.unique(np.searchsorted(offsets, cstart[odd_mark], side="right") - 1)
-    language_at = np.unique(bstart[~surface & ~odd_mark])  # bytes where a language word begins
-    pat, bstart, bend, cstart, cend = (a[surface] for a in (pat, bstart, bend, cstart, cend))
-    ok = np.ones(len(pat), dtype=bool)
-    inner = bstart > 0
-    ok[inner] = ~_word_at(data, joined, bstart[inner] - 1, cstart[inner] - 1)
-    inner = bend < len(raw)
-    ok[inner] &= ~_word_at(data, joined, bend[inner], cend[inner])
-    pat, bstart, bend, cstart, cend = (a[ok] for a in (pat, bstart, bend, cstart, cend))
-    chosen = _leftmost_longest(bstart, bend)
-    pat, bstart, bend, cstart, cend = (a[chosen] for a in (pat, bstart, bend, cstart, cend))
-    text = np.searchsorted(offsets, cstart, side="right") - 1
-    return (text, pat, cstart - offsets[text], cend - offsets[text],
-            np.isin(bend, language_at), odd)
+
+        def text_of(b):
+            return np.searchsorted(offsets, to_char(b), side="right") - 1
+    ok = pat < matcher.n_surfaces
+    if ok.all():
+        odd, language_at = empty, empty
+    else:
+        odd_mark = ~ok & (pat < matcher.n_surfaces + matcher.n_odd)
+        odd = np.unique(text_of(bstart[odd_mark]))
+        language_at = np.unique(bstart[~ok & ~odd_mark])  # bytes where a language word begins
+    inner = np.flatnonzero(bstart > 0)
+    ok[inner] &= ~_word_at(data, joined, bstart[inner] - 1,
+                           lambda i: to_char(bstart[inner[i]]) - 1)
+    inner = np.flatnonzero(bend < len(raw))
+    ok[inner] &= ~_word_at(data, joined, bend[inner], lambda i: to_char(bend[inner[i]]))
+    redo = empty
+    if not overlapping:
+        failed = ~ok & (pat < matcher.n_surfaces)
+        if failed.any():
+            redo = np.unique(text_of(bstart[failed]))
+    keep = np.flatnonzero(ok)
+    pat, bstart, bend = pat[keep], bstart[keep], bend[keep]
+    if overlapping:
+        chosen = _leftmost_longest(bstart, bend)
+        pat, bstart, bend = pat[chosen], bstart[chosen], bend[chosen]
+    text = text_of(bstart)
+    if len(redo):  # their matches come from the overlapping pass
+        keep = np.flatnonzero(~_flags(len(texts), redo)[text])
+        text, pat, bstart, bend = text[keep], pat[keep], bstart[keep], bend[keep]
+    cstart = to_char(bstart) - offsets[text]
+    # a language word begins where the surface ends (``language_at`` is sorted and unique)
+    if len(language_at):
+        at = np.minimum(np.searchsorted(language_at, bend), len(language_at) - 1)
+        language = language_at[at] == bend
+    else:
+        language = np.zeros(len(bend), dtype=bool)
+    found = (text, pat, cstart, cstart + matcher.chars[pat], language, odd)
+    if not len(redo):
+        return found
+    again = _scan([texts[i] for i in redo.tolist()], matcher, overlapping=True)
+    text = np.concatenate((text, redo[again[0]]))
+    order = np.argsort(text, kind="stable")  # the texts of each part are in order, and apart
+    return (text[order], *(np.concatenate((x, y))[order] for x, y in zip(found[1:5], again[1:5])),
+            np.union1d(odd, redo[again[5]]))
+
+
+def _flags(n: int, where: np.ndarray) -> np.ndarray:
+    """Boolean array of length ``n``, True at the indices ``where``.
+
+    Examples
+    --------
+    >>> _flags(4, np.array([1, 3])).tolist()
+    [False, True, False, True]
+    """
+    out = np.zeros(n, dtype=bool)
+    out[where] = True
+    return out
 
 
 def _as_objects(texts) -> np.ndarray:
@@ -501,19 +630,21 @@ def _whole_word_matches(texts, matcher: _Matcher) -> tuple:
     """
     texts = _as_objects(texts)
     is_ascii = np.fromiter(map(str.isascii, texts), dtype=bool, count=len(texts))
-    parts = [np.flatnonzero(is_ascii), np.flatnonzero(~is_ascii)]
-    found = [(idx, _scan(texts[idx].tolist(), matcher)) for idx in parts if len(idx)]
+    found = []
+    for idx in (np.flatnonzero(is_ascii), np.flatnonzero(~is_ascii)):
+        for k in range(0, len(idx), SCAN_TEXTS):
+            part = idx[k:k + SCAN_TEXTS]
+            found.append((part, _scan(texts[part].tolist(), matcher)))
     if not found:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty, np.zeros(0, dtype=bool), empty
     if len(found) == 1:
         idx, (text, *rest, odd) = found[0]
         return (idx[text], *rest, idx[odd])
-    (ia, a), (iu, u) = found
-    text = np.r_[ia[a[0]], iu[u[0]]]
+    text = np.concatenate([idx[r[0]] for idx, r in found])
     order = np.argsort(text, kind="stable")  # each part is in text order already
-    cols = [np.r_[x, y][order] for x, y in zip(a[1:5], u[1:5])]
-    return (text[order], *cols, np.sort(np.r_[ia[a[5]], iu[u[5]]]))
+    cols = [np.concatenate([r[c] for _, r in found])[order] for c in range(1, 5)]
+    return (text[order], *cols, np.sort(np.concatenate([idx[r[5]] for idx, r in found])))
 
 
 def _squeeze(text: str) -> tuple:
@@ -550,10 +681,12 @@ def _mention(text: str, start: int, end: int, entries: dict, names: dict):
 
 
 def _find(texts, path: str | None) -> tuple:
-    """Mentions of every text after the trap rules: ``(text, pattern, start, end, surface)``.
+    """Mentions of every text after the trap rules: ``(text, pattern, start, end, fix)``.
 
-    Arrays by mention in text order (``surface`` is None when every
-    mention's text is its pattern's surface, else an object array). The
+    Arrays by mention in text order; ``fix`` is None when every mention's
+    text is its pattern's surface, else ``(positions, texts)``: the mentions
+    whose text differs (its whitespace), and their texts (an object array;
+    :func:`_surfaces` puts them in place). The
     texts without odd whitespace come from one pass of
     :func:`_whole_word_matches`, with the trap rules applied as arrays where
     they are exact there (a language word right after the surface) and by
@@ -569,7 +702,7 @@ def _find(texts, path: str | None) -> tuple:
     except TypeError:  # a missing text (None, NaN)
         texts = _as_objects([t if isinstance(t, str) else "" for t in texts])
         text, pat, start, end, language, odd = _whole_word_matches(texts, matcher)
-    keep = ~matcher.hidden[pat] & ~np.isin(text, odd)
+    keep = ~matcher.hidden[pat] & ~_flags(len(texts), odd)[text]
     keep &= ~(language & matcher.not_language[pat])
     check = np.flatnonzero(keep & matcher.not_person[pat])
     for j, t, a in zip(check.tolist(), text[check].tolist(), start[check].tolist()):
@@ -593,14 +726,22 @@ def _find(texts, path: str | None) -> tuple:
             a, b = where[a], where[b - 1] + 1
             if _mention(texts[i], a, b, entries, names) is not None:
                 extra.append((i, p, a, b, texts[i][a:b]))
-    surface = matcher.surface[pat]
-    if extra:  # into place: the other texts' mentions are in order, and these in theirs
-        i, p, a, b, x = zip(*extra)
-        at = np.searchsorted(text, i)
-        text, pat, start, end = (np.insert(v, at, w) for v, w in ((text, i), (pat, p),
-                                                                  (start, a), (end, b)))
-        surface = np.insert(surface, at, np.array(x, dtype=object))
-    return text, pat, start, end, surface
+    if not extra:
+        return text, pat, start, end, None
+    # into place: the other texts' mentions are in order, and these in theirs
+    i, p, a, b, x = zip(*extra)
+    at = np.searchsorted(text, i)  # non-decreasing: the k-th lands at at[k] + k
+    text, pat, start, end = (np.insert(v, at, w) for v, w in ((text, i), (pat, p),
+                                                              (start, a), (end, b)))
+    return text, pat, start, end, (at + np.arange(len(at)), _as_objects(x))
+
+
+def _surfaces(matcher: _Matcher, pat: np.ndarray, fix) -> np.ndarray:
+    """The text of each mention (object array): its pattern's surface, or ``fix``'s text."""
+    out = matcher.surface[pat]
+    if fix is not None:
+        out[fix[0]] = fix[1]
+    return out
 
 
 def _detect_all(texts: list, path: str | None) -> pd.DataFrame:
@@ -609,9 +750,9 @@ def _detect_all(texts: list, path: str | None) -> pd.DataFrame:
     Columns: ``text`` (index into ``texts``) and those of :func:`detect`.
     """
     matcher = _automaton(path)
-    text, pat, start, end, surface = _find(texts, path)
+    text, pat, start, end, fix = _find(texts, path)
     return pd.DataFrame({"text": text, "iso2": matcher.iso2[pat], "country": matcher.country[pat],
-                         "surface": matcher.surface[pat] if surface is None else surface,
+                         "surface": _surfaces(matcher, pat, fix),
                          "kind": matcher.kind[pat], "start": start, "end": end,
                          "condition": matcher.condition[pat]},
                         columns=["text", "iso2", "country", "surface", "kind", "start", "end",
@@ -647,8 +788,8 @@ def detect(text: str, aliases=None) -> list[dict]:
     """
     path = None if aliases is None else str(aliases)
     matcher = _automaton(path)
-    _, pat, start, end, surface = _find([text], path)
-    surface = matcher.surface[pat] if surface is None else surface
+    _, pat, start, end, fix = _find([text], path)
+    surface = _surfaces(matcher, pat, fix)
     return [{"iso2": matcher.iso2[p], "country": matcher.country[p], "surface": x,
              "kind": matcher.kind[p], "start": a, "end": b, "condition": matcher.condition[p]}
             for p, x, a, b in zip(pat.tolist(), surface.tolist(), start.tolist(), end.tolist())]
@@ -711,7 +852,7 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
         raise ValueError(f"sentences table lacks columns {sorted(missing)}; run the loader first")
     path = None if aliases is None else str(aliases)
     matcher = _automaton(path)
-    text, pat, start, end, surface = _find(sentences.text.to_numpy(dtype=object), path)
+    text, pat, start, end, fix = _find(sentences.text.to_numpy(dtype=object), path)
     conditional = matcher.needs_name[pat]
     if conditional.any():  # kept where the document names the country otherwise
         docs = sentences.doc_id.to_numpy(dtype=object)
@@ -722,21 +863,27 @@ def find_mentions(sentences: pd.DataFrame, aliases=None) -> pd.DataFrame:
         keep = ~conditional
         keep[rows] |= [p in named for p in pairs]
         text, pat, start, end = text[keep], pat[keep], start[keep], end[keep]
-        surface = None if surface is None else surface[keep]
-    if len(pat):
-        df = pd.DataFrame({"doc_id": _take(sentences.doc_id, text),
-                           "sentence_id": sentences.sentence_id.to_numpy()[text],
-                           "iso2": _take(matcher.iso2, pat), "country": _take(matcher.country, pat),
-                           "surface": _take(matcher.surface, pat) if surface is None else surface,
-                           "kind": _take(matcher.kind, pat), "start": start, "end": end,
-                           "iso2_current": _take(matcher.iso2_current, pat)}, columns=MENTION_COLUMNS)
-    else:
+        if fix is not None:  # the positions of the kept ones among the kept
+            at, x = fix
+            fix = (np.cumsum(keep)[at[keep[at]]] - 1, x[keep[at]])
+    if not len(pat):
         df = pd.DataFrame(columns=MENTION_COLUMNS[:-1])  # empty: object columns
         df["iso2_current"] = df.iso2.map(current_code)
-    df["sentence_id"] = df.sentence_id.astype("int64")
-    df["start"] = df.start.astype("int64")
-    df["end"] = df.end.astype("int64")
-    return df[MENTION_COLUMNS]
+        for c in ("sentence_id", "start", "end"):
+            df[c] = df[c].astype("int64")
+        return df[MENTION_COLUMNS]
+    surface = _take(matcher.surface, pat)
+    if fix is not None:
+        surface[fix[0]] = fix[1]
+    sentence_id = sentences.sentence_id.to_numpy()[text]
+    if sentence_id.dtype != np.int64:
+        sentence_id = pd.Series(sentence_id).astype("int64").to_numpy()
+    return pd.DataFrame({"doc_id": _take(sentences.doc_id, text), "sentence_id": sentence_id,
+                         "iso2": _take(matcher.iso2, pat), "country": _take(matcher.country, pat),
+                         "surface": surface, "kind": _take(matcher.kind, pat),
+                         "start": start.astype(np.int64, copy=False),
+                         "end": end.astype(np.int64, copy=False),
+                         "iso2_current": _take(matcher.iso2_current, pat)}, columns=MENTION_COLUMNS)
 
 
 def focus_countries(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:

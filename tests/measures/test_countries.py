@@ -310,3 +310,61 @@ def test_countries_automaton_gives_the_regex_mentions_on_generated_traps():
     assert len(fast) > 500
     assert {k for *_, k, _, _ in fast} >= {"name", "demonym", "capital"}
     assert fast == _reference_mentions(s)
+
+
+NON_ASCII = ["El Presidente Odría visitó Perú y México; “Peru” and ‘Chile’ agree.",
+             "Perúvian, Perú’s, Perú-born, éPerú, Perué, Bogotá—Asunción, Panamá’s canal.",
+             "The Curaçao and Côte d'Ivoire desks; Türkiye’s and Turkey’s aid.",
+             "Germans, Germany; American Republics, Latin Americans, Soviet Unionists.",
+             "Señor Jordan met Mr. Washington in Washington; English-speaking Chileans.",
+             "“USSR”—US—USA, U.S., U.S.S.R.; Cuban Cuba Cubans; Indian India Indiana."]
+
+
+def test_countries_leftmost_longest_pass_is_used_for_the_package_lexicon():
+    """The fast path stands for the overlapping pass only when no surface starts in a marker."""
+    matcher = countries._automaton(None)
+    assert matcher.first is not None
+    odd, language = countries._markers()
+    assert not countries._first_pass_exact(sorted(countries._entries(None)[0]) + ["anguage"],
+                                           odd + language)
+
+
+def test_countries_leftmost_longest_pass_equals_the_overlapping_pass():
+    """Both passes of _scan, and the reference, on ASCII and non-ASCII texts full of traps."""
+    import numpy as np
+
+    from analysis.measures.countries import _detect_all
+
+    matcher = countries._automaton(None)
+    texts = _trap_sentences(1500, seed=20261204) + NON_ASCII
+    for part in ([t for t in texts if t.isascii()], [t for t in texts if not t.isascii()]):
+        fast, slow = (countries._scan(part, matcher, overlapping=o) for o in (False, True))
+        assert all(np.array_equal(a, b) for a, b in zip(fast, slow))
+    s = pd.DataFrame({"doc_id": "x", "sentence_id": range(len(NON_ASCII)), "text": NON_ASCII})
+    found = _detect_all(NON_ASCII, None)
+    got = [("x", i, c, surface, kind, a, b) for i, c, surface, kind, a, b in zip(
+        found.text, found.iso2, found.surface, found.kind, found.start, found.end)]
+    assert {m[3] for m in got} >= {"Perú", "México", "Bogotá", "Curaçao", "Türkiye"}
+    assert got == _reference_mentions(s)
+
+
+def test_countries_squeezed_surfaces_stay_in_place_when_conditional_mentions_go():
+    """A text with odd whitespace after a dropped "Indian": its surfaces keep their rows."""
+    s = pd.DataFrame({"doc_id": ["d", "d", "e", "e"], "sentence_id": [0, 1, 0, 1], "text": [
+        "Indian troops and Peru.", "Costa\nRica and  the Dominican   Republic, Indian land.",
+        "India and Indian\tpeople.", "Chile."]})
+    m = find_mentions(s)
+    assert m[["doc_id", "surface", "start"]].values.tolist() == [
+        ["d", "Peru", 18], ["d", "Costa\nRica", 0], ["d", "Dominican   Republic", 20],
+        ["e", "India", 0], ["e", "Indian", 10], ["e", "Chile", 0]]
+    assert str(m.surface.dtype) == str(pd.Series(["x"]).dtype)
+
+
+def test_countries_texts_searched_in_several_passes_give_the_same_mentions(monkeypatch):
+    """SCAN_TEXTS splits the ASCII and the other texts into passes: no mention moves."""
+    from analysis.measures.countries import _detect_all
+
+    texts = _trap_sentences(600, seed=20261205) + NON_ASCII * 3
+    whole = _detect_all(texts, None)
+    monkeypatch.setattr(countries, "SCAN_TEXTS", 7)
+    assert _detect_all(texts, None).equals(whole)
