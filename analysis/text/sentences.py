@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 
+import regex
 from nltk import redos
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (PunktLanguageVars, PunktParameters, PunktSentenceTokenizer,
+                                 PunktToken)
 
 #: Abbreviations that do not end a sentence in FRUS prose (lower case,
 #: without the final period, as Punkt stores them). Collected from the
@@ -58,6 +60,242 @@ class _LanguageVars(PunktLanguageVars):
 _PARAMS = PunktParameters()
 _PARAMS.abbrev_types = set(ABBREVIATIONS)
 _TOKENIZER = PunktSentenceTokenizer(_PARAMS, lang_vars=_LanguageVars())
+
+
+# -- Punkt, re-implemented for these parameters ---------------------------------------------
+#
+# With parameters holding abbreviation types only (no collocations, no sentence
+# starters, an empty orthographic context), every decision of NLTK's Punkt
+# depends on a few characters around each candidate. ``punkt_spans`` walks the
+# candidates of NLTK's own period-context pattern once and decides each with
+# string tests instead of per-token objects; the patterns are NLTK's compiled
+# ones (the ``regex`` engine), so character classes (\s, \w, \d) are NLTK's.
+
+_LANG = _TOKENIZER._lang_vars
+_PERIOD_CONTEXT = _LANG.period_context_re()._rx
+_WORD_FINDALL = _LANG._word_tokenizer_re()._rx.findall
+_WORD_MATCH = _LANG._word_tokenizer_re()._rx.match
+_REALIGN_MATCH = _LANG.re_boundary_realignment._rx.match
+#: First characters the realignment pattern can match (its class).
+_REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+_ELLIPSIS_MATCH = PunktToken._RE_ELLIPSIS._rx.match
+_NUMERIC_SUB = PunktToken._RE_NUMERIC._rx.sub
+_NUMERIC_MATCH = PunktToken._RE_NUMERIC._rx.match
+_INITIAL_MATCH = PunktToken._RE_INITIAL._rx.match
+_ABBREVS = frozenset(_PARAMS.abbrev_types)
+_SENT_END = tuple(_LANG.sent_end_chars)
+_PUNCTUATION = PunktSentenceTokenizer.PUNCTUATION
+#: ``string.whitespace``: the only characters NLTK's
+#: ``_get_last_whitespace_index`` treats as white space.
+_ASCII_SPACE_RARE = "\t\n\r\x0b\x0c"
+#: Characters Python's ``str.strip`` removes that the ``regex`` engine's ``\s``
+#: does not match: a token made of them can vanish from a "blank" line.
+_STRIP_ONLY = frozenset("\x1c\x1d\x1e\x1f")
+#: A word before a candidate period that NLTK's word pattern keeps, period
+#: included, as one token: word characters joined by single ``.``, ``,``, ``-``
+#: (no white space, no punctuation that ends a word, no ``..`` or ``--``).
+_SIMPLE_WORD = regex.compile(r"\w+(?:[.,\-]\w+)*", regex.V0).fullmatch
+_CACHE_MAX_KEY = 64
+
+
+def _token_breaks(tok: str, nxt: str) -> bool:
+    """Punkt's sentence-break flag of token ``tok`` followed by token ``nxt``.
+
+    First pass (``_first_pass_annotation``) and second pass
+    (``_second_pass_annotation`` with ``_ortho_heuristic``) of NLTK for
+    parameters with abbreviation types only: the orthographic heuristic is
+    then never ``True``, it is ``False`` for punctuation and lower-case
+    words and ``"unknown"`` otherwise, and collocations and sentence starters
+    never apply.
+    """
+    if tok in _SENT_END:
+        return True
+    if _ELLIPSIS_MATCH(tok):
+        return False
+    if not tok.endswith(".") or tok.endswith(".."):
+        return False
+    low = tok[:-1].lower()
+    if low in _ABBREVS or low.split("-")[-1] in _ABBREVS:
+        return False  # an abbreviation; the second pass never makes it a break
+    # a sentence break by the first pass; initials and numbers may be undone
+    typ = _NUMERIC_SUB("##number##", tok.lower())
+    if len(typ) > 1 and typ[-1] == ".":
+        typ = typ[:-1]
+    initial = _INITIAL_MATCH(tok)
+    if initial or typ == "##number##":
+        if nxt in _PUNCTUATION or nxt[0].islower():  # orthographic heuristic: False
+            return False
+        if initial and nxt[0].isupper():  # "unknown", and the next word is capitalised
+            return False
+    return True
+
+
+def _contains_sentbreak(text: str) -> bool:
+    """NLTK's ``text_contains_sentbreak`` for these parameters, without token objects."""
+    toks: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            toks.extend(_WORD_FINDALL(line))
+    for i in range(len(toks) - 1):
+        if _token_breaks(toks[i], toks[i + 1]):
+            return True
+    return False
+
+
+_TAIL_CACHE: dict[str, bool] = {}
+
+
+def _tail_breaks(nxt: str) -> bool:
+    """Whether the tokens of the next word ``nxt`` hold a break of their own."""
+    if "." not in nxt and "?" not in nxt and "!" not in nxt:
+        return False
+    if len(nxt) > _CACHE_MAX_KEY:
+        return _contains_sentbreak(nxt)
+    hit = _TAIL_CACHE.get(nxt)
+    if hit is None:
+        hit = _TAIL_CACHE[nxt] = _contains_sentbreak(nxt)
+    return hit
+
+
+def _word_period_breaks(word: str, after: str, nxt: str | None) -> bool:
+    """The decision at ``word + "."`` for a word matching :data:`_SIMPLE_WORD`.
+
+    ``after`` is the lookahead of the period-context pattern: one punctuation
+    mark, or white space and the next white-space-delimited token ``nxt``.
+    The word and its period are one token; the next token is ``after`` itself
+    (punctuation) or starts with the first character of ``nxt``.
+    """
+    low = word.lower()
+    if low in _ABBREVS or low.split("-")[-1] in _ABBREVS:
+        brk = False
+    else:
+        brk = True
+        initial = len(word) == 1 and _INITIAL_MATCH(word + ".")
+        if initial or _NUMERIC_MATCH(low + "."):
+            if nxt is None:
+                brk = after not in _PUNCTUATION
+            else:
+                first = nxt[0]
+                if first.islower() or (initial and first.isupper()):
+                    brk = False
+                elif first in ";:,":
+                    brk = False
+                elif first in ".?!":
+                    m = _WORD_MATCH(nxt)
+                    brk = m.group() not in _PUNCTUATION
+    if brk:
+        return True
+    return nxt is not None and _tail_breaks(nxt)
+
+
+def _last_ascii_space(text: str, lo: int, hi: int) -> int:
+    """Index of the last ``string.whitespace`` character of ``text[lo:hi]``, or -1."""
+    i = text.rfind(" ", lo, hi)
+    lo2 = i + 1 if i >= 0 else lo
+    for ch in _ASCII_SPACE_RARE:
+        j = text.rfind(ch, lo2, hi)
+        if j > i:
+            i = j
+            lo2 = j + 1
+    return i
+
+
+def punkt_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of NLTK's Punkt with this module's parameters, computed fast.
+
+    Punkt (Kiss, T. & Strunk, J. 2006, "Unsupervised Multilingual Sentence
+    Boundary Detection", *Computational Linguistics* 32(4): 485-525) decides
+    each candidate boundary (``.``, ``?``, ``!`` followed by punctuation or by
+    white space and a token) from the word before it and the token after it.
+    This function reproduces ``PunktSentenceTokenizer(_PARAMS,
+    lang_vars=_LanguageVars()).span_tokenize(text)`` exactly — the spans of
+    :data:`_TOKENIZER`, realignment of closing punctuation included — for
+    parameters holding abbreviation types only (no collocations, no
+    sentence starters, no orthographic context), as :data:`_PARAMS` does.
+    It walks the candidates of NLTK's own period-context pattern
+    (``_match_potential_end_contexts``: the word before each candidate, and a
+    candidate dropped when the next one's word overlaps it), decides the
+    common case — a plain word before a period — with a few string tests, and
+    any other context by NLTK's tokenisation and two annotation passes
+    re-implemented without token objects (:func:`_contains_sentbreak`).
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    list of tuple of int
+        ``(start, end)`` of each sentence, in order; the same list as
+        ``list(_TOKENIZER.span_tokenize(text))``.
+
+    Examples
+    --------
+    >>> t = "Gen. A. Smith came at 5 p.m. to the U.S. Embassy. (He left.) Then?"
+    >>> punkt_spans(t) == list(_TOKENIZER.span_tokenize(t))
+    True
+    >>> [t[a:b] for a, b in punkt_spans(t)]
+    ['Gen. A. Smith came at 5 p.m. to the U.S. Embassy.', '(He left.)', 'Then?']
+    >>> punkt_spans("")
+    []
+    """
+    slices: list[tuple[int, int]] = []
+    last_break = 0
+    prev = None  # the previous candidate, kept until the next one shows no overlap
+    prev_start = prev_stop = 0  # the slice of the previous candidate's word
+    for m in _PERIOD_CONTEXT.finditer(text):
+        ms = m.start()
+        i = _last_ascii_space(text, prev_stop, ms)
+        start = i + 1 if i > prev_stop else prev_start
+        if prev is not None and prev_stop <= start:
+            if _breaks(text, prev, prev_start, prev_stop):
+                slices.append((last_break, prev.end()))
+                nt = prev.start("next_tok")
+                last_break = nt if nt >= 0 else prev.end()
+        prev, prev_start, prev_stop = m, start, ms
+    if prev is not None and _breaks(text, prev, prev_start, prev_stop):
+        slices.append((last_break, prev.end()))
+        nt = prev.start("next_tok")
+        last_break = nt if nt >= 0 else prev.end()
+    slices.append((last_break, len(text.rstrip())))
+    # _realign_boundaries
+    out: list[tuple[int, int]] = []
+    realign = 0
+    last = len(slices) - 1
+    for k, (a, b) in enumerate(slices):
+        a += realign
+        if k == last:
+            if a < b:
+                out.append((a, b))
+            break
+        a2, b2 = slices[k + 1]
+        rm = None
+        if a2 < b2 and text[a2] in _REALIGN_FIRST:
+            rm = _REALIGN_MATCH(text[a2:b2])
+        if rm:
+            out.append((a, a2 + len(rm.group(0).rstrip())))
+            realign = rm.end()
+        else:
+            realign = 0
+            if a < b:
+                out.append((a, b))
+    return out
+
+
+def _breaks(text: str, m, w_start: int, w_stop: int) -> bool:
+    """NLTK's ``text_contains_sentbreak`` on the context of candidate ``m``."""
+    c = text[w_stop]
+    nxt = m.group("next_tok")
+    if c != ".":
+        # "?" and "!" are tokens of their own and breaks, and a token follows
+        if nxt is None or nxt[0] not in _STRIP_ONLY:
+            return True
+    elif nxt is None or nxt[0] not in _STRIP_ONLY:
+        word = text[w_start:w_stop]
+        if _SIMPLE_WORD(word):
+            return _word_period_breaks(word, m.group("after_tok"), nxt)
+    return _contains_sentbreak(text[w_start:w_stop] + c + m.group("after_tok"))
 
 #: A sentence that ends in an initial ("A.", "U.S.") does not end there.
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(“\"])(?:[A-Z]\.)+$")
