@@ -73,6 +73,7 @@ _TOKENIZER = PunktSentenceTokenizer(_PARAMS, lang_vars=_LanguageVars())
 
 _LANG = _TOKENIZER._lang_vars
 _PERIOD_CONTEXT = _LANG.period_context_re()._rx
+_NEXT_TOK = _PERIOD_CONTEXT.groupindex["next_tok"]
 _WORD_FINDALL = _LANG._word_tokenizer_re()._rx.findall
 _WORD_MATCH = _LANG._word_tokenizer_re()._rx.match
 _REALIGN_MATCH = _LANG.re_boundary_realignment._rx.match
@@ -96,6 +97,7 @@ _STRIP_ONLY = frozenset("\x1c\x1d\x1e\x1f")
 #: (no white space, no punctuation that ends a word, no ``..`` or ``--``).
 _SIMPLE_WORD = regex.compile(r"\w+(?:[.,\-]\w+)*", regex.V0).fullmatch
 _CACHE_MAX_KEY = 64
+_CACHE_MAX_ENTRIES = 100_000
 
 
 def _token_breaks(tok: str, nxt: str) -> bool:
@@ -153,51 +155,40 @@ def _tail_breaks(nxt: str) -> bool:
         return _contains_sentbreak(nxt)
     hit = _TAIL_CACHE.get(nxt)
     if hit is None:
+        if len(_TAIL_CACHE) >= _CACHE_MAX_ENTRIES:
+            _TAIL_CACHE.clear()
         hit = _TAIL_CACHE[nxt] = _contains_sentbreak(nxt)
     return hit
 
 
-def _word_period_breaks(word: str, after: str, nxt: str | None) -> bool:
-    """The decision at ``word + "."`` for a word matching :data:`_SIMPLE_WORD`.
+def _word_period_breaks(word: str, text: str, after: int, ns: int, ne: int) -> bool:
+    """The decision at ``word + "."`` for a word NLTK keeps whole, period included.
 
-    ``after`` is the lookahead of the period-context pattern: one punctuation
-    mark, or white space and the next white-space-delimited token ``nxt``.
-    The word and its period are one token; the next token is ``after`` itself
-    (punctuation) or starts with the first character of ``nxt``.
+    ``word`` is free of white space and of every character NLTK's word
+    pattern treats specially (``str.isalnum``, or :data:`_SIMPLE_WORD`), so
+    the word and its period are one token. What follows the period is the
+    punctuation mark ``text[after]`` when ``ns < 0``, else white space and
+    the token ``text[ns:ne]``, whose first character starts the next token.
     """
     low = word.lower()
-    if low in _ABBREVS or low.split("-")[-1] in _ABBREVS:
+    if low in _ABBREVS or ("-" in low and low.split("-")[-1] in _ABBREVS):
+        # an abbreviation: never a break itself, but the next token may hold one
+        return ns >= 0 and _tail_breaks(text[ns:ne])
+    # a break by the first pass; an initial or a number may be undone
+    initial = len(word) == 1 and _INITIAL_MATCH(word + ".")
+    # a number starts with a digit, "-", "." or ",", never with a letter
+    if not initial and (low[0].isalpha() or not _NUMERIC_MATCH(low + ".")):
+        return True
+    if ns < 0:
+        return text[after] not in _PUNCTUATION
+    first = text[ns]
+    if first.islower() or (initial and first.isupper()) or first in ";:,":
         brk = False
+    elif first in ".?!":
+        brk = _WORD_MATCH(text[ns:ne]).group() not in _PUNCTUATION
     else:
         brk = True
-        initial = len(word) == 1 and _INITIAL_MATCH(word + ".")
-        if initial or _NUMERIC_MATCH(low + "."):
-            if nxt is None:
-                brk = after not in _PUNCTUATION
-            else:
-                first = nxt[0]
-                if first.islower() or (initial and first.isupper()):
-                    brk = False
-                elif first in ";:,":
-                    brk = False
-                elif first in ".?!":
-                    m = _WORD_MATCH(nxt)
-                    brk = m.group() not in _PUNCTUATION
-    if brk:
-        return True
-    return nxt is not None and _tail_breaks(nxt)
-
-
-def _last_ascii_space(text: str, lo: int, hi: int) -> int:
-    """Index of the last ``string.whitespace`` character of ``text[lo:hi]``, or -1."""
-    i = text.rfind(" ", lo, hi)
-    lo2 = i + 1 if i >= 0 else lo
-    for ch in _ASCII_SPACE_RARE:
-        j = text.rfind(ch, lo2, hi)
-        if j > i:
-            i = j
-            lo2 = j + 1
-    return i
+    return brk or _tail_breaks(text[ns:ne])
 
 
 def punkt_spans(text: str) -> list[tuple[int, int]]:
@@ -242,22 +233,31 @@ def punkt_spans(text: str) -> list[tuple[int, int]]:
     """
     slices: list[tuple[int, int]] = []
     last_break = 0
-    prev = None  # the previous candidate, kept until the next one shows no overlap
-    prev_start = prev_stop = 0  # the slice of the previous candidate's word
+    # only the white space characters present in ``text`` are looked for
+    rare = [ch for ch in _ASCII_SPACE_RARE if ch in text]
+    prev = -1  # position of the previous candidate, kept until the next shows no overlap
+    prev_ns = prev_ne = -1  # its next token (-1: a punctuation mark follows)
+    w_start = 0  # start of the previous candidate's word (it ends at ``prev``)
     for m in _PERIOD_CONTEXT.finditer(text):
         ms = m.start()
-        i = _last_ascii_space(text, prev_stop, ms)
-        start = i + 1 if i > prev_stop else prev_start
-        if prev is not None and prev_stop <= start:
-            if _breaks(text, prev, prev_start, prev_stop):
-                slices.append((last_break, prev.end()))
-                nt = prev.start("next_tok")
-                last_break = nt if nt >= 0 else prev.end()
-        prev, prev_start, prev_stop = m, start, ms
-    if prev is not None and _breaks(text, prev, prev_start, prev_stop):
-        slices.append((last_break, prev.end()))
-        nt = prev.start("next_tok")
-        last_break = nt if nt >= 0 else prev.end()
+        # _match_potential_end_contexts: the word before ``ms`` starts after the
+        # last string.whitespace character since the previous candidate
+        lo = prev if prev > 0 else 0
+        i = text.rfind(" ", lo, ms)
+        for ch in rare:
+            j = text.rfind(ch, i + 1 if i >= 0 else lo, ms)
+            if j > i:
+                i = j
+        start = i + 1 if i > lo else w_start
+        if prev >= 0 and prev <= start:
+            if _breaks(text, prev, w_start, prev_ns, prev_ne):
+                slices.append((last_break, prev + 1))
+                last_break = prev_ns if prev_ns >= 0 else prev + 1
+        prev, w_start = ms, start
+        prev_ns, prev_ne = m.span(_NEXT_TOK)
+    if prev >= 0 and _breaks(text, prev, w_start, prev_ns, prev_ne):
+        slices.append((last_break, prev + 1))
+        last_break = prev_ns if prev_ns >= 0 else prev + 1
     slices.append((last_break, len(text.rstrip())))
     # _realign_boundaries
     out: list[tuple[int, int]] = []
@@ -283,19 +283,22 @@ def punkt_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _breaks(text: str, m, w_start: int, w_stop: int) -> bool:
-    """NLTK's ``text_contains_sentbreak`` on the context of candidate ``m``."""
-    c = text[w_stop]
-    nxt = m.group("next_tok")
-    if c != ".":
-        # "?" and "!" are tokens of their own and breaks, and a token follows
-        if nxt is None or nxt[0] not in _STRIP_ONLY:
-            return True
-    elif nxt is None or nxt[0] not in _STRIP_ONLY:
-        word = text[w_start:w_stop]
-        if _SIMPLE_WORD(word):
-            return _word_period_breaks(word, m.group("after_tok"), nxt)
-    return _contains_sentbreak(text[w_start:w_stop] + c + m.group("after_tok"))
+def _breaks(text: str, pos: int, w_start: int, ns: int, ne: int) -> bool:
+    """NLTK's ``text_contains_sentbreak`` on the context of the candidate at ``pos``.
+
+    The context is the word before it (from ``w_start``), the candidate, and
+    the punctuation mark after it (``ns < 0``) or the white space and the
+    token ``text[ns:ne]`` after it: ``text[w_start:ne]``.
+    """
+    if ns >= 0 and text[ns] in _STRIP_ONLY:  # the next "token" may vanish
+        return _contains_sentbreak(text[w_start:ne])
+    if text[pos] != ".":
+        return True  # "?" and "!" are tokens of their own and breaks; a token follows
+    word = text[w_start:pos]
+    if word.isalnum() or _SIMPLE_WORD(word):
+        return _word_period_breaks(word, text, pos + 1, ns, ne)
+    return _contains_sentbreak(text[w_start:ne if ns >= 0 else pos + 2])
+
 
 #: A sentence that ends in an initial ("A.", "U.S.") does not end there.
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(“\"])(?:[A-Z]\.)+$")
@@ -351,8 +354,10 @@ def _quote_continues(text: str, end: int, curly: int, straight: int) -> bool:
 def _joins(text: str, prev_start: int, prev_end: int, start: int, end: int,
            curly: int, straight: int) -> bool:
     """Whether Punkt's break between two pieces is undone by a repair."""
-    tail = text[max(prev_start, prev_end - _INITIAL_TAIL):prev_end]
-    if _ENDS_WITH_INITIAL.search(tail):
+    lo = prev_end - _INITIAL_TAIL
+    tail = text[prev_start if prev_start > lo else lo:prev_end]
+    # the pattern ends with "[A-Z]." at the end (``$``: or before a final newline)
+    if (tail[-1:] == "." or tail[-2:] == ".\n") and _ENDS_WITH_INITIAL.search(tail):
         return True
     nxt = text[start:min(end, start + 8)].lstrip(_CONTINUATION_STRIP)
     if nxt[:1].islower():
@@ -385,7 +390,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     4
     """
     pieces = []
-    for a, b in _TOKENIZER.span_tokenize(text):
+    for a, b in punkt_spans(text):
         cut = a
         for m in _COMMA_FOR_STOP.finditer(text, a, b):
             pieces.append((cut, m.start() + 1, False))
