@@ -227,3 +227,14 @@ def test_punkt_spans_equal_nltks_on_the_ten_volumes():
     for path in paths:
         text = read_text(path)
         assert punkt_spans(text) == list(_TOKENIZER.span_tokenize(text)), path.name
+
+
+def test_punkt_spans_parameters_are_abbreviations_only():
+    # punkt_spans is exact only for parameters without collocations, sentence
+    # starters or orthographic context; a change to _PARAMS must revisit it
+    from analysis.text.sentences import _PARAMS, _TOKENIZER, ABBREVIATIONS
+
+    assert _TOKENIZER._params is _PARAMS
+    assert _PARAMS.abbrev_types == set(ABBREVIATIONS)
+    assert not _PARAMS.collocations and not _PARAMS.sent_starters
+    assert not any(_PARAMS.ortho_context.values())
