@@ -162,8 +162,9 @@ def _blocks(lines: list[str]) -> list[str]:
         cur.append(stripped)
     if cur:
         blocks.append(" ".join(cur))
-    # runs of blanks and tabs to one space (single spaces are left alone: faster)
-    return [_BLANKS.sub(" ", b).strip() for b in blocks]
+    # runs of blanks and tabs to one space (single spaces are left alone: faster);
+    # a block with no tab and no two blanks in a row has nothing to replace
+    return [(_BLANKS.sub(" ", b) if "\t" in b or "  " in b else b).strip() for b in blocks]
 
 
 class _Inline:

@@ -7,6 +7,16 @@ explicitly, so nothing is downloaded. Three repairs follow Punkt: a break
 after an initial ("Manuel A. Odría") or inside an open quotation is undone,
 and so is a break before a lower-case word.
 
+Punkt's spans come from :func:`punkt_spans`, which reproduces
+``_TOKENIZER.span_tokenize`` (NLTK's ``PunktSentenceTokenizer`` with these
+parameters: abbreviation types only) exactly and about ten times faster: with
+no collocations, sentence starters or orthographic context, every decision
+depends on the word before a candidate and the token after it, and is made
+with string tests instead of NLTK's per-token objects. :data:`_TOKENIZER`
+stays the reference: the tests compare the two on the corpus, on the ten
+volumes and on thousands of generated texts, and ``benchmarks/run.py``
+measures NLTK's Punkt as the load stage's baseline.
+
 The repairs are bounded, so any plain text — a whole volume on one line,
 with quotation marks left unbalanced — is split in time linear in its
 length: quote balance is kept per sentence from counts of each Punkt piece
@@ -23,7 +33,8 @@ from __future__ import annotations
 import re
 
 from nltk import redos
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (PunktLanguageVars, PunktParameters, PunktSentenceTokenizer,
+                                 PunktToken)
 
 #: Abbreviations that do not end a sentence in FRUS prose (lower case,
 #: without the final period, as Punkt stores them). Collected from the
@@ -58,6 +69,251 @@ class _LanguageVars(PunktLanguageVars):
 _PARAMS = PunktParameters()
 _PARAMS.abbrev_types = set(ABBREVIATIONS)
 _TOKENIZER = PunktSentenceTokenizer(_PARAMS, lang_vars=_LanguageVars())
+
+
+# -- Punkt, re-implemented for these parameters ---------------------------------------------
+#
+# With parameters holding abbreviation types only (no collocations, no sentence
+# starters, an empty orthographic context), every decision of NLTK's Punkt
+# depends on a few characters around each candidate. ``punkt_spans`` walks the
+# candidates of NLTK's own period-context pattern once and decides each with
+# string tests instead of per-token objects; the patterns are NLTK's compiled
+# ones (the ``regex`` engine), so character classes (\s, \w, \d) are NLTK's.
+
+
+def _engine(pattern):
+    """The compiled ``regex`` pattern inside NLTK's timed wrapper (``nltk.redos``)."""
+    return getattr(pattern, "_rx", pattern)
+
+
+_LANG = _TOKENIZER._lang_vars
+_PERIOD_CONTEXT = _engine(_LANG.period_context_re())
+_NEXT_TOK = _PERIOD_CONTEXT.groupindex["next_tok"]
+_WORD_FINDALL = _engine(_LANG._word_tokenizer_re()).findall
+_WORD_MATCH = _engine(_LANG._word_tokenizer_re()).match
+_REALIGN_MATCH = _engine(_LANG.re_boundary_realignment).match
+#: First characters the realignment pattern can match (its class).
+_REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+_ELLIPSIS_MATCH = _engine(PunktToken._RE_ELLIPSIS).match
+_NUMERIC_SUB = _engine(PunktToken._RE_NUMERIC).sub
+_NUMERIC_MATCH = _engine(PunktToken._RE_NUMERIC).match
+_INITIAL_MATCH = _engine(PunktToken._RE_INITIAL).match
+_ABBREVS = frozenset(_PARAMS.abbrev_types)
+_SENT_END = tuple(_LANG.sent_end_chars)
+_PUNCTUATION = PunktSentenceTokenizer.PUNCTUATION
+#: ``string.whitespace``: the only characters NLTK's
+#: ``_get_last_whitespace_index`` treats as white space.
+_ASCII_SPACE_RARE = "\t\n\r\x0b\x0c"
+#: Characters Python's ``str.strip`` removes that the ``regex`` engine's ``\s``
+#: does not match: a token made of them can vanish from a "blank" line.
+_STRIP_ONLY = frozenset("\x1c\x1d\x1e\x1f")
+#: A word before a candidate period that NLTK's word pattern keeps, period
+#: included, as one token: word characters joined by single ``.``, ``,``, ``-``
+#: (no white space, no punctuation that ends a word, no ``..`` or ``--``).
+_SIMPLE_WORD = _engine(redos.compile(r"\w+(?:[.,\-]\w+)*", timeout=None)).fullmatch
+_CACHE_MAX_KEY = 64
+_CACHE_MAX_ENTRIES = 100_000
+
+
+def _token_breaks(tok: str, nxt: str) -> bool:
+    """Punkt's sentence-break flag of token ``tok`` followed by token ``nxt``.
+
+    First pass (``_first_pass_annotation``) and second pass
+    (``_second_pass_annotation`` with ``_ortho_heuristic``) of NLTK for
+    parameters with abbreviation types only: the orthographic heuristic is
+    then never ``True``, it is ``False`` for punctuation and lower-case
+    words and ``"unknown"`` otherwise, and collocations and sentence starters
+    never apply.
+    """
+    if tok in _SENT_END:
+        return True
+    if _ELLIPSIS_MATCH(tok):
+        return False
+    if not tok.endswith(".") or tok.endswith(".."):
+        return False
+    low = tok[:-1].lower()
+    if low in _ABBREVS or low.split("-")[-1] in _ABBREVS:
+        return False  # an abbreviation; the second pass never makes it a break
+    # a sentence break by the first pass; initials and numbers may be undone
+    typ = _NUMERIC_SUB("##number##", tok.lower())
+    if len(typ) > 1 and typ[-1] == ".":
+        typ = typ[:-1]
+    initial = _INITIAL_MATCH(tok)
+    if initial or typ == "##number##":
+        if nxt in _PUNCTUATION or nxt[0].islower():  # orthographic heuristic: False
+            return False
+        if initial and nxt[0].isupper():  # "unknown", and the next word is capitalised
+            return False
+    return True
+
+
+def _contains_sentbreak(text: str) -> bool:
+    """NLTK's ``text_contains_sentbreak`` for these parameters, without token objects."""
+    toks: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            toks.extend(_WORD_FINDALL(line))
+    for i in range(len(toks) - 1):
+        if _token_breaks(toks[i], toks[i + 1]):
+            return True
+    return False
+
+
+_TAIL_CACHE: dict[str, bool] = {}
+
+
+def _tail_breaks(nxt: str) -> bool:
+    """Whether the tokens of the next word ``nxt`` hold a break of their own."""
+    if "." not in nxt and "?" not in nxt and "!" not in nxt:
+        return False
+    if len(nxt) > _CACHE_MAX_KEY:
+        return _contains_sentbreak(nxt)
+    hit = _TAIL_CACHE.get(nxt)
+    if hit is None:
+        if len(_TAIL_CACHE) >= _CACHE_MAX_ENTRIES:
+            _TAIL_CACHE.clear()
+        hit = _TAIL_CACHE[nxt] = _contains_sentbreak(nxt)
+    return hit
+
+
+def _word_period_breaks(word: str, text: str, after: int, ns: int, ne: int) -> bool:
+    """The decision at ``word + "."`` for a word NLTK keeps whole, period included.
+
+    ``word`` is free of white space and of every character NLTK's word
+    pattern treats specially (``str.isalnum``, or :data:`_SIMPLE_WORD`), so
+    the word and its period are one token. What follows the period is the
+    punctuation mark ``text[after]`` when ``ns < 0``, else white space and
+    the token ``text[ns:ne]``, whose first character starts the next token.
+    """
+    low = word.lower()
+    if low in _ABBREVS or ("-" in low and low.split("-")[-1] in _ABBREVS):
+        # an abbreviation: never a break itself, but the next token may hold one
+        return ns >= 0 and _tail_breaks(text[ns:ne])
+    # a break by the first pass; an initial or a number may be undone
+    initial = len(word) == 1 and _INITIAL_MATCH(word + ".")
+    # a number starts with a digit, "-", "." or ",", never with a letter
+    if not initial and (low[0].isalpha() or not _NUMERIC_MATCH(low + ".")):
+        return True
+    if ns < 0:
+        return text[after] not in _PUNCTUATION
+    first = text[ns]
+    if first.islower() or (initial and first.isupper()) or first in ";:,":
+        brk = False
+    elif first in ".?!":
+        brk = _WORD_MATCH(text[ns:ne]).group() not in _PUNCTUATION
+    else:
+        brk = True
+    return brk or _tail_breaks(text[ns:ne])
+
+
+def punkt_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of NLTK's Punkt with this module's parameters, computed fast.
+
+    Punkt (Kiss, T. & Strunk, J. 2006, "Unsupervised Multilingual Sentence
+    Boundary Detection", *Computational Linguistics* 32(4): 485-525) decides
+    each candidate boundary (``.``, ``?``, ``!`` followed by punctuation or by
+    white space and a token) from the word before it and the token after it.
+    This function reproduces ``PunktSentenceTokenizer(_PARAMS,
+    lang_vars=_LanguageVars()).span_tokenize(text)`` exactly — the spans of
+    :data:`_TOKENIZER`, realignment of closing punctuation included — for
+    parameters holding abbreviation types only (no collocations, no
+    sentence starters, no orthographic context), as :data:`_PARAMS` does.
+    It walks the candidates of NLTK's own period-context pattern
+    (``_match_potential_end_contexts``: the word before each candidate, and a
+    candidate dropped when the next one's word overlaps it), decides the
+    common case — a plain word before a period — with a few string tests, and
+    any other context by NLTK's tokenisation and two annotation passes
+    re-implemented without token objects (:func:`_contains_sentbreak`).
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    list of tuple of int
+        ``(start, end)`` of each sentence, in order; the same list as
+        ``list(_TOKENIZER.span_tokenize(text))``.
+
+    Examples
+    --------
+    >>> t = "Gen. A. Smith came at 5 p.m. to the U.S. Embassy. (He left.) Then?"
+    >>> punkt_spans(t) == list(_TOKENIZER.span_tokenize(t))
+    True
+    >>> [t[a:b] for a, b in punkt_spans(t)]
+    ['Gen. A. Smith came at 5 p.m. to the U.S. Embassy.', '(He left.)', 'Then?']
+    >>> punkt_spans("")
+    []
+    """
+    slices: list[tuple[int, int]] = []
+    last_break = 0
+    # only the white space characters present in ``text`` are looked for
+    rare = [ch for ch in _ASCII_SPACE_RARE if ch in text]
+    prev = -1  # position of the previous candidate, kept until the next shows no overlap
+    prev_ns = prev_ne = -1  # its next token (-1: a punctuation mark follows)
+    w_start = 0  # start of the previous candidate's word (it ends at ``prev``)
+    for m in _PERIOD_CONTEXT.finditer(text):
+        ms = m.start()
+        # _match_potential_end_contexts: the word before ``ms`` starts after the
+        # last string.whitespace character since the previous candidate
+        lo = prev if prev > 0 else 0
+        i = text.rfind(" ", lo, ms)
+        for ch in rare:
+            j = text.rfind(ch, i + 1 if i >= 0 else lo, ms)
+            if j > i:
+                i = j
+        start = i + 1 if i > lo else w_start
+        if prev >= 0 and prev <= start:
+            if _breaks(text, prev, w_start, prev_ns, prev_ne):
+                slices.append((last_break, prev + 1))
+                last_break = prev_ns if prev_ns >= 0 else prev + 1
+        prev, w_start = ms, start
+        prev_ns, prev_ne = m.span(_NEXT_TOK)
+    if prev >= 0 and _breaks(text, prev, w_start, prev_ns, prev_ne):
+        slices.append((last_break, prev + 1))
+        last_break = prev_ns if prev_ns >= 0 else prev + 1
+    slices.append((last_break, len(text.rstrip())))
+    # _realign_boundaries
+    out: list[tuple[int, int]] = []
+    realign = 0
+    last = len(slices) - 1
+    for k, (a, b) in enumerate(slices):
+        a += realign
+        if k == last:
+            if a < b:
+                out.append((a, b))
+            break
+        a2, b2 = slices[k + 1]
+        rm = None
+        if a2 < b2 and text[a2] in _REALIGN_FIRST:
+            rm = _REALIGN_MATCH(text[a2:b2])
+        if rm:
+            out.append((a, a2 + len(rm.group(0).rstrip())))
+            realign = rm.end()
+        else:
+            realign = 0
+            if a < b:
+                out.append((a, b))
+    return out
+
+
+def _breaks(text: str, pos: int, w_start: int, ns: int, ne: int) -> bool:
+    """NLTK's ``text_contains_sentbreak`` on the context of the candidate at ``pos``.
+
+    The context is the word before it (from ``w_start``), the candidate, and
+    the punctuation mark after it (``ns < 0``) or the white space and the
+    token ``text[ns:ne]`` after it: ``text[w_start:ne]``.
+    """
+    if ns >= 0 and text[ns] in _STRIP_ONLY:  # the next "token" may vanish
+        return _contains_sentbreak(text[w_start:ne])
+    if text[pos] != ".":
+        return True  # "?" and "!" are tokens of their own and breaks; a token follows
+    word = text[w_start:pos]
+    if word.isalnum() or _SIMPLE_WORD(word):
+        return _word_period_breaks(word, text, pos + 1, ns, ne)
+    return _contains_sentbreak(text[w_start:ne if ns >= 0 else pos + 2])
+
 
 #: A sentence that ends in an initial ("A.", "U.S.") does not end there.
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(“\"])(?:[A-Z]\.)+$")
@@ -113,8 +369,10 @@ def _quote_continues(text: str, end: int, curly: int, straight: int) -> bool:
 def _joins(text: str, prev_start: int, prev_end: int, start: int, end: int,
            curly: int, straight: int) -> bool:
     """Whether Punkt's break between two pieces is undone by a repair."""
-    tail = text[max(prev_start, prev_end - _INITIAL_TAIL):prev_end]
-    if _ENDS_WITH_INITIAL.search(tail):
+    lo = prev_end - _INITIAL_TAIL
+    tail = text[prev_start if prev_start > lo else lo:prev_end]
+    # the pattern ends with "[A-Z]." at the end (``$``: or before a final newline)
+    if (tail[-1:] == "." or tail[-2:] == ".\n") and _ENDS_WITH_INITIAL.search(tail):
         return True
     nxt = text[start:min(end, start + 8)].lstrip(_CONTINUATION_STRIP)
     if nxt[:1].islower():
@@ -147,28 +405,33 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     4
     """
     pieces = []
-    for a, b in _TOKENIZER.span_tokenize(text):
+    for a, b in punkt_spans(text):
         cut = a
         for m in _COMMA_FOR_STOP.finditer(text, a, b):
             pieces.append((cut, m.start() + 1, False))
             cut = m.end()
         pieces.append((cut, b, cut != a))
-    merged: list[list[int]] = []
-    curly = straight = 0  # quote state of the last sentence of ``merged``
+    # the sentences so far as two lists of ints (no list per sentence for the
+    # garbage collector to walk)
+    starts: list[int] = []
+    ends: list[int] = []
+    prev_start = prev_end = -1  # the last sentence
+    curly = straight = 0  # its quote state
     for start, end, forced in pieces:
         d_curly = text.count(_OPEN_QUOTES, start, end) - text.count(_CLOSE_QUOTES, start, end)
         d_straight = text.count('"', start, end)
-        if merged and not forced:
-            prev_start, prev_end = merged[-1]
+        if prev_start >= 0 and not forced:
             if (end - prev_start <= MAX_SENTENCE_CHARS
                     and _joins(text, prev_start, prev_end, start, end, curly, straight)):
-                merged[-1][1] = end
+                ends[-1] = prev_end = end
                 curly += d_curly
                 straight += d_straight
                 continue
-        merged.append([start, end])
+        starts.append(start)
+        ends.append(end)
+        prev_start, prev_end = start, end
         curly, straight = d_curly, d_straight
-    return [(a, b) for a, b in merged]
+    return list(zip(starts, ends))
 
 
 def split_sentences(text: str) -> list[str]:

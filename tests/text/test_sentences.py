@@ -139,3 +139,102 @@ def test_sentences_are_not_bound_by_nltks_wall_clock_cap(monkeypatch):
     monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.005)
     text = "He said “this stays open. " + "The Minister agreed with us. " * 10_000
     assert len(split_spans(text)) > 9_900
+
+
+# --- punkt_spans: NLTK's Punkt with these parameters, exactly ------------------------------
+
+#: Tokens that exercise every branch of Punkt's decision: abbreviations with and
+#: without periods (any case), initials, numbers (``##number##``), ellipses,
+#: quotes and brackets (realignment), ``?``/``!``, punctuation-only tokens,
+#: hyphens and ``--``, Unicode letters, digits and marks, and white space that
+#: Python's ``str.strip`` and the ``regex`` engine's ``\s`` treat differently.
+_ATOMS = ["A.", "U.S.", "p.", "J.", "_.", "é.", "İ.", "ß.", "a\u0301.", "٣.", "1.", "12.5", "12.5.",
+          "1,000.", "-5.", ".5.", "iv.", "...", ". . .", "..", ".", "?", "!", "?!", "!!!", "?abc.",
+          "“", "”", '"', "'", "‘", "’", "«", "»", "(", ")", "[", "]", "{", "}", ",", ";", ":", "--",
+          "-", "*", "@", "&", "#", "##number##.", "É", "Odría", "ñ", "The", "the", "we", "It",
+          "1947", "x", "Ⅻ", "\u0301", "…", "—", "/", "%", "e.g.", "i.e.", "Mr.Smith", "etc.)",
+          "(Gen.", "“Mr.", "said.”", "(1)", "a.m.", "State-Dept.", "x-gen.", "A.)", "no.,"]
+_SEPARATORS = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "", "", " \n ", "\r\n", "\x0b", "\x0c",
+               "\xa0", "\u2028", "\x1d", "\x85"]
+
+
+def _tricky_texts(seed: int, n: int):
+    import random
+
+    from analysis.text.sentences import ABBREVIATIONS
+
+    abbrevs = sorted(ABBREVIATIONS)
+    atoms = (_ATOMS + abbrevs + [a + "." for a in abbrevs] + [a.capitalize() + "." for a in abbrevs]
+             + [a.upper() + "." for a in abbrevs])
+    rng = random.Random(seed)
+    yield ""
+    for _ in range(n):
+        parts = [rng.choice(_SEPARATORS)] if rng.random() < 0.3 else []
+        for _ in range(rng.randint(0, 14)):
+            parts.append(rng.choice(atoms))
+            parts.append(rng.choice(_SEPARATORS))
+        yield "".join(parts)
+
+
+def test_punkt_spans_equal_nltks_on_tricky_texts():
+    from analysis.text.sentences import _TOKENIZER, punkt_spans
+
+    for text in _tricky_texts(20261203, 3000):
+        assert punkt_spans(text) == list(_TOKENIZER.span_tokenize(text)), repr(text)
+
+
+def _loader_paragraphs(paths, monkeypatch):
+    """Every text the loader hands to ``split_spans`` while loading ``paths``."""
+    import analysis.text.document as document
+    from analysis.text.corpus import load_path
+
+    seen = []
+    original = document.split_spans
+
+    def recording(text):
+        seen.append(text)
+        return original(text)
+
+    monkeypatch.setattr(document, "split_spans", recording)
+    for path in paths:
+        load_path(path)
+    monkeypatch.setattr(document, "split_spans", original)
+    return seen
+
+
+def test_punkt_spans_equal_nltks_on_the_corpus(monkeypatch):
+    from analysis import config
+    from analysis.io.loader import read_text
+    from analysis.text.sentences import _TOKENIZER, punkt_spans
+
+    paths = sorted([*config.RAW_DIR.glob("*.txt"), *(config.DATA_DIR / "coded").glob("*.txt")])
+    assert len(paths) == 11
+    texts = [read_text(p) for p in paths] + _loader_paragraphs(paths, monkeypatch)
+    assert len(texts) > 400
+    for text in texts:
+        assert punkt_spans(text) == list(_TOKENIZER.span_tokenize(text))
+
+
+@pytest.mark.slow
+def test_punkt_spans_equal_nltks_on_the_ten_volumes():
+    from conftest import shared_path
+
+    from analysis.io.loader import read_text
+    from analysis.text.sentences import _TOKENIZER, punkt_spans
+
+    paths = sorted(shared_path("frus-volumes").glob("*.txt"))
+    assert len(paths) == 10
+    for path in paths:
+        text = read_text(path)
+        assert punkt_spans(text) == list(_TOKENIZER.span_tokenize(text)), path.name
+
+
+def test_punkt_spans_parameters_are_abbreviations_only():
+    # punkt_spans is exact only for parameters without collocations, sentence
+    # starters or orthographic context; a change to _PARAMS must revisit it
+    from analysis.text.sentences import _PARAMS, _TOKENIZER, ABBREVIATIONS
+
+    assert _TOKENIZER._params is _PARAMS
+    assert _PARAMS.abbrev_types == set(ABBREVIATIONS)
+    assert not _PARAMS.collocations and not _PARAMS.sent_starters
+    assert not any(_PARAMS.ortho_context.values())
