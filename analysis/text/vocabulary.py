@@ -346,7 +346,16 @@ class Analyzer:
         ['democratic', 'free']
         """
         if self._words is None:
-            self._words = Analyzer(**dict(self.get_params(), stem=False)).vectorizer().build_analyzer()
+            # What the vectorizer's analyser does for one text (scikit-learn's
+            # _analyze: the preprocessor, the token pattern's findall, stop
+            # words dropped; unigrams only), without its per-call wrapping:
+            # the same tokens (tests/text/test_vocabulary.py compares them).
+            find = re.compile(self.token_pattern).findall
+            stops = self.stop_words
+            if stops:
+                self._words = lambda t: [w for w in find(normalise(t)) if w not in stops]
+            else:
+                self._words = lambda t: find(normalise(t))
         return self._words(text)
 
     def stemmed(self, words) -> list:

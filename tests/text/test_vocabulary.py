@@ -187,3 +187,16 @@ def test_vocabulary_topic_openers_file_needs_its_columns(tmp_path):
     bad.write_text("phrase\nas regards\n", encoding="utf-8")
     with pytest.raises(ValueError, match="needs the columns opener, origin"):
         topic_openers(bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(list("aZé-'’ .,;:!?…–—\n1_") + ["the", "Long", "n't"]),
+                    max_size=40).map("".join),
+       which=st.sampled_from(["register", "alignment", "topics", "stops"]))
+def test_tokens_words_are_the_vectorizer_analyser_s_tokens(text, which):
+    # Analyzer.words runs the pattern itself; it must give what scikit-learn's
+    # analyser of the same configuration gives, word for word
+    a = {"register": evaluative.ANALYZER, "alignment": similarity.ANALYZER,
+         "topics": topics.make_analyzer(), "stops": Analyzer(stop_words={"the", "long"}, min_len=2)}[which]
+    reference = Analyzer(**dict(a.get_params(), stem=False)).vectorizer().build_analyzer()
+    assert a.words(text) == reference(text)
