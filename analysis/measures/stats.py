@@ -125,11 +125,18 @@ def cluster_bootstrap(values, clusters, seed: int, n_boot: int = N_BOOT, level: 
     >>> m, lo, hi, k = cluster_bootstrap([1, 1, 0, 0], ["a", "a", "b", "b"], seed=0)
     >>> m, k, lo <= m <= hi
     (0.5, 2, True)
+
+    A cluster whose values are all missing is not counted:
+
+    >>> cluster_bootstrap([1, 0, float("nan")], ["a", "b", "c"], seed=0)[3]
+    2
     """
     x = np.asarray(values, dtype="float64")
-    c = pd.factorize(np.asarray(list(clusters), dtype=object), sort=False)[0]
     ok = ~np.isnan(x)
-    x, c = x[ok], c[ok]
+    # clusters numbered after missing values are dropped: a cluster with no
+    # value is no cluster (it would be drawn, and weigh nothing, or make 0/0)
+    c = pd.factorize(np.asarray(list(clusters), dtype=object)[ok], sort=False)[0]
+    x = x[ok]
     if not x.size:
         return (float("nan"), float("nan"), float("nan"), 0)
     mean = float(x.mean())

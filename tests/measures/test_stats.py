@@ -15,9 +15,9 @@ def _cluster_bootstrap_one_draw(values, clusters, seed, n_boot=stats.N_BOOT, lev
     import pandas as pd
 
     x = np.asarray(values, dtype="float64")
-    c = pd.factorize(np.asarray(list(clusters), dtype=object), sort=False)[0]
     ok = ~np.isnan(x)
-    x, c = x[ok], c[ok]
+    c = pd.factorize(np.asarray(list(clusters), dtype=object)[ok], sort=False)[0]
+    x = x[ok]
     mean = float(x.mean())
     k = int(c.max()) + 1
     sums = np.bincount(c, weights=x, minlength=k)
@@ -57,3 +57,18 @@ def test_cluster_bootstrap_memory_does_not_grow_with_resamples_times_clusters():
     finally:
         tracemalloc.stop()
     assert peak < 64 * 2**20, f"{peak / 2**20:.0f} MiB"
+
+
+def test_cluster_bootstrap_cluster_of_missing_values_is_no_cluster():
+    # a paragraph whose values are all missing (editorial rows) is neither
+    # drawn nor counted: the interval is that of the other clusters, no 0/0
+    import warnings
+
+    rng = np.random.default_rng(0)
+    vals = list(rng.normal(size=30))
+    clus = [i // 3 for i in range(30)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with_empty = cluster_bootstrap([np.nan, np.nan] + vals, ["x", "x"] + clus, seed=3)
+    assert with_empty == cluster_bootstrap(vals, clus, seed=3)
+    assert with_empty[3] == 10
