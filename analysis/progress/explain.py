@@ -5,9 +5,10 @@ import pandas as pd  # noqa: F401  (the doctests build tables)
 
 from .. import config
 from ..io.tables import read_tables
-from ..measures.evaluative import score_text
+from ..measures.evaluative import CATEGORIES, score_text
 from .evidence import pair_features
-from .grading import ASSESS_FEATURES, GRADE_FEATURES, OBJECTIVE_FEATURES, objective_features
+from .grading import (ASSESS_FEATURES, GRADE_FEATURES, OBJECTIVE_FEATURES, drop_weak_readings,
+                      objective_features)
 from .model import load_model
 
 
@@ -104,6 +105,13 @@ def explain(doc_id, objective_id: int, tables=None, model=None) -> str:
     feats = objective_features(doc_obj, pairs, proba, model.ranker.select(pairs, proba), sent)
     row = feats[feats["objective_id"] == objective_id].iloc[0]
     pulls = model.grader.contributions(row[OBJECTIVE_FEATURES].astype(float))
+    least = float(getattr(model.grader, "min_cue_mass_", 0.0))
+    reading = [c for c in CATEGORIES if float(row["rule_" + c])]
+    mass = sum(float(row["cue_" + c]) for c in CATEGORIES)
+    row = drop_weak_readings(row[OBJECTIVE_FEATURES].astype(float).to_frame().T, least).iloc[0]
+    if reading and not any(float(row["rule_" + c]) for c in CATEGORIES):
+        lines.append(f"lexicon reading '{reading[0]}' dropped: its cue mass {mass:.3f} is under the "
+                     f"learned least {least:.2f}, so stage 2 grades the aim as one without a reading")
     verdict = str(a["verdict"])
     grade = verdict if verdict in pulls["grade"].index else None
     lines.append(f"features (value; pull on 'assessed' | pull toward {grade or 'the grade'} against the mean grade):")

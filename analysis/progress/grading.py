@@ -23,7 +23,9 @@ weighted by the ranker's probability:
 
 :class:`VerdictGrader` decides in two stages, both regularised logistic
 regressions fitted on the coding: is the aim assessed at all, and if so,
-which grade (see its notes). Its probabilities are calibrated by a
+which grade (see its notes). The lexicon's reading of an aim stands only
+when its evidence carries enough cue mass (a least mass learned with the
+stage-1 threshold, :data:`MIN_CUE_MASS`); a fainter reading is dropped. Its probabilities are calibrated by a
 temperature fitted on leave-one-document-out predictions (Guo et al. 2017).
 The ``confidence`` of a verdict is the probability that it is right, fitted
 on whether those held-out verdicts matched the coding, in the simplest form
@@ -262,7 +264,7 @@ def _lexicon_reading(X: pd.DataFrame) -> np.ndarray:
     return np.array([CATEGORIES[int(r.argmax())] if r.max() > 0 else "" for r in R], dtype=object)
 
 
-def _weak_readings_dropped(X: pd.DataFrame, min_mass: float) -> pd.DataFrame:
+def drop_weak_readings(X: pd.DataFrame, min_mass: float) -> pd.DataFrame:
     """``X`` with the lexicon readings of too little cue mass cleared.
 
     An aim whose evidence carries less than ``min_mass`` of evaluative cues
@@ -274,7 +276,7 @@ def _weak_readings_dropped(X: pd.DataFrame, min_mass: float) -> pd.DataFrame:
     --------
     >>> X = pd.DataFrame(0.0, index=[0, 1], columns=OBJECTIVE_FEATURES)
     >>> X["cue_achieved"] = [0.02, 0.4]; X["rule_achieved"] = 1.0; X["tone"] = [-0.1, 0.5]
-    >>> Y = _weak_readings_dropped(X, 0.1)
+    >>> Y = drop_weak_readings(X, 0.1)
     >>> Y["rule_achieved"].tolist(), Y["rule_none_negative"].tolist(), X["rule_achieved"].tolist()
     ([0.0, 1.0], [1.0, 0.0], [1.0, 1.0])
     """
@@ -426,12 +428,17 @@ class VerdictGrader(BaseEstimator):
         Candidate inverse regularisation strengths.
     thresholds : tuple of float, default ASSESS_THRESHOLDS
         Candidate thresholds of stage 1.
+    lexicon_first : tuple of bool, default LEXICON_FIRST
+        Candidate grading rules (the lexicon's reading first, or stage 2 alone).
+    min_cue_mass : tuple of float, default MIN_CUE_MASS
+        Candidate least cue mass of a lexicon reading (:func:`drop_weak_readings`).
 
     Attributes
     ----------
     assess_, grade_ : LinearState
         The two fitted stages.
-    C_assess_, C_grade_, threshold_, temperature_ : float
+    C_assess_, C_grade_, threshold_, temperature_, min_cue_mass_ : float
+    lexicon_first_ : bool
     classes_ : list of str
         :data:`analysis.progress.coded.VERDICTS`.
 
@@ -482,7 +489,7 @@ class VerdictGrader(BaseEstimator):
         # Held-out probabilities for every candidate, then the best setting.
         best = None
         for min_mass in sorted(self.min_cue_mass):
-            Xm = _weak_readings_dropped(X, min_mass)
+            Xm = drop_weak_readings(X, min_mass)
             A = Xm[ASSESS_FEATURES].to_numpy(dtype=float)
             B = Xm[GRADE_FEATURES].to_numpy(dtype=float)
             for Ca in self.Cs:
@@ -507,7 +514,7 @@ class VerdictGrader(BaseEstimator):
                                 best = (acc, min_mass, Ca, Cg, t, lexicon_first, pa, pg)
         (_, self.min_cue_mass_, self.C_assess_, self.C_grade_, self.threshold_, self.lexicon_first_,
          pa, pg) = best
-        Xm = _weak_readings_dropped(X, self.min_cue_mass_)
+        Xm = drop_weak_readings(X, self.min_cue_mass_)
         A = Xm[ASSESS_FEATURES].to_numpy(dtype=float)
         B = Xm[GRADE_FEATURES].to_numpy(dtype=float)
         self.assess_ = LinearState.fit(A, assessed, ASSESS_FEATURES, self.C_assess_)
@@ -544,7 +551,7 @@ class VerdictGrader(BaseEstimator):
 
     def _stages(self, X):
         check_is_fitted(self, "assess_")
-        X = _weak_readings_dropped(X, getattr(self, "min_cue_mass_", 0.0))
+        X = drop_weak_readings(X, getattr(self, "min_cue_mass_", 0.0))
         pa = self.assess_.predict_proba(X[ASSESS_FEATURES].to_numpy(dtype=float))[:, 1]
         P = self.grade_.predict_proba(X[GRADE_FEATURES].to_numpy(dtype=float))
         pg = np.zeros((len(X), len(SCALE)))
@@ -554,7 +561,7 @@ class VerdictGrader(BaseEstimator):
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         pa, pg = self._stages(X)
-        X = _weak_readings_dropped(X, getattr(self, "min_cue_mass_", 0.0))
+        X = drop_weak_readings(X, getattr(self, "min_cue_mass_", 0.0))
         return _decide(X, pa, pg, self.threshold_, self.lexicon_first_)
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
@@ -579,6 +586,6 @@ class VerdictGrader(BaseEstimator):
         """Each feature's pull on the logits of both stages for one objective row."""
         check_is_fitted(self, "assess_")
         x = pd.Series(x, index=OBJECTIVE_FEATURES) if not isinstance(x, pd.Series) else x
-        x = _weak_readings_dropped(x.to_frame().T, getattr(self, "min_cue_mass_", 0.0)).iloc[0]
+        x = drop_weak_readings(x.to_frame().T, getattr(self, "min_cue_mass_", 0.0)).iloc[0]
         return {"assessed": self.assess_.contributions(x[ASSESS_FEATURES].to_numpy(dtype=float)),
                 "grade": self.grade_.contributions(x[GRADE_FEATURES].to_numpy(dtype=float))}

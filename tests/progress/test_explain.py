@@ -40,3 +40,18 @@ def test_explain_reads_a_build_folder(tables, tmp_path):
 
     write_all(tables, tmp_path)
     assert "objective 1" in explain("t", 1, tmp_path)
+
+
+def test_explain_says_when_a_faint_reading_is_dropped(tables):
+    # with a least cue mass above any aim's, the lexicon's reading of the
+    # evidence is dropped, and explain says so and why
+    import copy
+
+    from analysis.progress.model import load_model
+
+    model = copy.deepcopy(load_model())
+    model.grader.min_cue_mass_ = 50.0
+    text = explain("t", 2, tables, model=model)
+    assert "lexicon reading 'not_achieved' dropped: its cue mass" in text
+    assert "under the learned least 50.00" in text
+    assert "dropped" not in explain("t", 2, tables)  # the shipped least keeps this plain reading
