@@ -550,6 +550,7 @@ class VerdictGrader(BaseEstimator):
         return P / P.sum(axis=1, keepdims=True)
 
     def _stages(self, X):
+        """The features with faint readings dropped, and both stages' probabilities."""
         check_is_fitted(self, "assess_")
         X = drop_weak_readings(X, getattr(self, "min_cue_mass_", 0.0))
         pa = self.assess_.predict_proba(X[ASSESS_FEATURES].to_numpy(dtype=float))[:, 1]
@@ -557,16 +558,15 @@ class VerdictGrader(BaseEstimator):
         pg = np.zeros((len(X), len(SCALE)))
         for k, c in enumerate(self.grade_.classes):
             pg[:, SCALE.index(c)] = P[:, k]
-        return pa, pg
+        return X, pa, pg
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
-        pa, pg = self._stages(X)
-        X = drop_weak_readings(X, getattr(self, "min_cue_mass_", 0.0))
+        X, pa, pg = self._stages(X)
         return _decide(X, pa, pg, self.threshold_, self.lexicon_first_)
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Calibrated probabilities over ``classes_`` (VERDICTS order)."""
-        pa, pg = self._stages(X)
+        _, pa, pg = self._stages(X)
         return self._tempered(self._combine(pa, pg, self.threshold_))
 
     def confidence(self, X: pd.DataFrame) -> np.ndarray:

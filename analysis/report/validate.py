@@ -46,6 +46,7 @@ from sklearn.metrics import cohen_kappa_score
 from .. import config
 from ..config import seed_argument
 from ..io.tables import write_table
+from ..measures.countries import find_mentions
 from ..measures.sentiment import VADER_THRESHOLD, vader
 from ..measures.sentiment import label as vader_label
 from ..measures.stance import STANCE_THRESHOLD, label, score_mentions
@@ -453,6 +454,11 @@ def load_stance_set(folder) -> pd.DataFrame:
     return units
 
 
+def _unmarked(units: pd.DataFrame) -> pd.Series:
+    """Each unit's sentence: ``marked`` without the ``[[ ]]`` around the mention."""
+    return units["marked"].str.replace("[[", "", regex=False).str.replace("]]", "", regex=False)
+
+
 def _match_units(units: pd.DataFrame, tables: dict) -> pd.DataFrame:
     """Each unit with the package's mention stance and sentence VADER score.
 
@@ -461,7 +467,7 @@ def _match_units(units: pd.DataFrame, tables: dict) -> pd.DataFrame:
     sentence numbering (an editorial row inserted) does not lose it.
     """
     sent = tables["sentences"]
-    text = units["marked"].str.replace("[[", "", regex=False).str.replace("]]", "", regex=False)
+    text = _unmarked(units)
     u = units.assign(_text=text)
     found = sent[["doc_id", "sentence_id", "text"]].rename(columns={"text": "_text"})
     u = u.drop(columns="sentence_id").merge(found.drop_duplicates(["doc_id", "_text"]),
@@ -576,9 +582,7 @@ def _units_alone(units: pd.DataFrame) -> pd.DataFrame:
     unit keeps its own mention's stance and window. This is what the
     pipeline computes for that sentence, without the whole source text.
     """
-    from ..measures.countries import find_mentions  # deferred: countries' automaton built only when scoring units
-
-    text = units["marked"].str.replace("[[", "", regex=False).str.replace("]]", "", regex=False)
+    text = _unmarked(units)
     sents = pd.DataFrame({"doc_id": units["mention_id"].astype(str), "sentence_id": 0, "text": text})
     found = find_mentions(sents)
     own = pd.DataFrame({"doc_id": sents["doc_id"], "sentence_id": 0, "iso2": units["iso2"].astype(str),
