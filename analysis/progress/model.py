@@ -201,6 +201,7 @@ def cross_validate(corpus: CodedCorpus, objectives: pd.DataFrame | None = None) 
     """
     labelled, pairs, y = training_data(corpus, objectives)
     parts: dict = {"alignment": [], "assessments": [], "features": []}
+    folds = []
     for doc_id in corpus.doc_ids:
         tr_o = (labelled["doc_id"] != doc_id).to_numpy()
         tr_p = (pairs["doc_id"] != doc_id).to_numpy()
@@ -208,6 +209,30 @@ def cross_validate(corpus: CodedCorpus, objectives: pd.DataFrame | None = None) 
         out = model.predict(labelled[~tr_o], corpus.sentences, pairs=pairs[~tr_p].reset_index(drop=True))
         for k in parts:
             parts[k].append(out[k])
+        folds.append({"left_out": doc_id, **fold_parameters(model)})
     res = {k: pd.concat(v, ignore_index=True) for k, v in parts.items()}
     res["objectives"] = labelled
+    res["folds"] = pd.DataFrame(folds, columns=["left_out"] + FOLD_COLUMNS)
     return res
+
+
+#: The choices a model makes from its training coding, one column each in
+#: the ``folds`` table of :func:`cross_validate`.
+FOLD_COLUMNS = ["evidence_threshold", "evidence_relative", "assess_threshold", "lexicon_first",
+                "min_cue_mass", "temperature", "confidence_form", "confidence_constant"]
+
+
+def fold_parameters(model: ProgressModel) -> dict:
+    """What ``model`` chose from its coding (:data:`FOLD_COLUMNS`).
+
+    ``confidence_form`` is ``constant`` when the confidence curve has no
+    slope and no verdict offset (then ``confidence_constant`` is the
+    confidence every verdict gets), else ``curve``.
+    """
+    g, c = model.grader, model.grader.confidence_
+    flat = c.get("slope", 0.0) == 0 and not any(c.get(v, 0.0) for v in VERDICTS)
+    return {"evidence_threshold": model.ranker.threshold_, "evidence_relative": model.ranker.relative_,
+            "assess_threshold": g.threshold_, "lexicon_first": bool(g.lexicon_first_),
+            "min_cue_mass": float(getattr(g, "min_cue_mass_", 0.0)), "temperature": g.temperature_,
+            "confidence_form": "constant" if flat else "curve",
+            "confidence_constant": float(1 / (1 + np.exp(-c.get("intercept", 0.0)))) if flat else np.nan}

@@ -279,7 +279,9 @@ def validate(gold_dir, docs_dir, details: bool = False, cv: bool = False, by: st
     pandas.DataFrame or dict
         The per-document report (:data:`REPORT_COLUMNS`, with a ``TOTAL``
         row); with ``details``, a dict of ``report``, ``details``,
-        ``summary``, ``confusion``, ``reliability``, ``mode``.
+        ``summary``, ``confusion``, ``reliability``, ``mode`` and, with
+        ``cv``, ``folds`` (what each fold's model chose:
+        :func:`analysis.progress.model.fold_parameters`).
     """
     # deferred: the pipeline (every step's libraries) only to validate; `--help` imports this module
     from ..pipeline import run_steps
@@ -316,9 +318,12 @@ def validate(gold_dir, docs_dir, details: bool = False, cv: bool = False, by: st
         report[c] = report[c].astype(float).round(3)
     if not details:
         return report
-    return {"report": report, "details": det,
-            "summary": summarise(det, n_pred, seed=seed, mode=mode, n_boot=n_boot),
-            "confusion": confusion(det), "reliability": reliability(det), "mode": mode}
+    out = {"report": report, "details": det,
+           "summary": summarise(det, n_pred, seed=seed, mode=mode, n_boot=n_boot),
+           "confusion": confusion(det), "reliability": reliability(det), "mode": mode}
+    if cv:
+        out["folds"] = res["folds"]
+    return out
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -373,6 +378,8 @@ def run(args) -> int:
         for name in ("report", "details", "summary", "reliability"):
             write_table(res[name], Path(args.out) / f"validation_{name}.csv")
         write_table(res["confusion"].reset_index(), Path(args.out) / "validation_confusion.csv")
+        if "folds" in res:  # what each fold's model chose from the other statements' coding
+            write_table(res["folds"].round(6), Path(args.out) / "validation_folds.csv")
     if getattr(args, "stance", None):
         try:
             agreement, _ = stance_agreement(args.stance, args.docs_dir, seed=args.seed)

@@ -101,6 +101,15 @@ def test_model_cross_validation_never_sees_the_document_it_grades(small_coded, m
     for doc_id, train in zip(corpus.doc_ids, seen):
         assert doc_id not in train and len(train) == 2
     assert set(res["assessments"]["doc_id"]) == set(corpus.doc_ids)
+    # one row a fold: what the model fitted without that statement chose
+    from analysis.progress.model import FOLD_COLUMNS
+
+    folds = res["folds"]
+    assert folds["left_out"].tolist() == list(corpus.doc_ids)
+    assert list(folds.columns) == ["left_out"] + FOLD_COLUMNS
+    assert folds["confidence_form"].isin(["constant", "curve"]).all()
+    flat = folds["confidence_form"] == "constant"
+    assert folds.loc[flat, "confidence_constant"].between(0, 1).all()
 
 
 @pytest.mark.slow
