@@ -49,7 +49,7 @@ from ..io.tables import write_table
 from ..measures.countries import find_mentions
 from ..measures.sentiment import VADER_THRESHOLD, vader
 from ..measures.sentiment import label as vader_label
-from ..measures.stance import STANCE_THRESHOLD, label, score_mentions
+from ..measures.stance import STANCE_THRESHOLD, VADER_WEIGHTS, label, score_mentions
 from ..measures.stats import N_BOOT, cluster_bootstrap, group_seed
 from ..progress import objectives as objectives_step
 from ..progress.model import MODEL_PATH, cross_validate, load_model
@@ -412,9 +412,15 @@ def main(argv=None) -> int:
 
 #: Columns of ``stance_agreement.csv`` (read by the tone-by-country figure).
 STANCE_COLUMNS = ["method", "split", "n", "accuracy", "kappa", "accuracy_lo", "accuracy_hi"]
-#: Thresholds the leave-one-document-out refit of :data:`analysis.measures.stance.STANCE_THRESHOLD`
-#: chooses from (the grid searched on the development statements).
-STANCE_GRID = (0.1, 0.15, 0.2, 0.26, 0.3, 0.35, 0.4)
+#: Label thresholds the fit of :data:`analysis.measures.stance.STANCE_THRESHOLD` chooses
+#: from (0.10 to 0.70 by 0.04: from below a single faint cue to two strong ones).
+STANCE_GRID = tuple(round(0.10 + 0.04 * i, 2) for i in range(16))
+#: Weights of VADER-only cues (positive valence, negative valence) the fit of
+#: :data:`analysis.measures.stance.VADER_WEIGHTS` chooses from: none, a quarter,
+#: a half (three quarters for negative words), all.
+VADER_WEIGHT_GRID = tuple((p, n) for p in (0.0, 0.25, 0.5, 1.0) for n in (0.0, 0.25, 0.5, 0.75, 1.0))
+#: Split of a stance set that is never fitted on: scored once, with the shipped parameters.
+TEST_SPLIT = "test"
 STANCE_FILES = ("units.csv", "coder-A.csv", "coder-B.csv", "split.csv")
 
 
@@ -502,9 +508,60 @@ def _agreement_row(method, split, gold, pred, docs, seed) -> dict:
             "accuracy_lo": lo, "accuracy_hi": hi}
 
 
-def _best_threshold(scores, gold) -> float:
-    accs = [np.mean([p == g for p, g in zip(label(scores, t), gold)]) for t in STANCE_GRID]
-    return float(STANCE_GRID[int(np.argmax(accs))])  # ties: the smallest threshold
+def fit_stance(scores: dict, gold) -> tuple:
+    """The VADER weights and label threshold with the most mentions right.
+
+    Parameters
+    ----------
+    scores : dict
+        Each pair of :data:`VADER_WEIGHT_GRID` → the units' stance scores with
+        those weights (arrays in one order).
+    gold : array-like
+        The units' agreed labels, in that order.
+
+    Returns
+    -------
+    tuple
+        ``(vader_weights, threshold)``; ties go to the first in grid order
+        (smaller weights, then the smaller threshold).
+
+    Examples
+    --------
+    >>> s = {w: np.array([0.5, 0.1, -0.2]) * (1 + w[1]) for w in VADER_WEIGHT_GRID}
+    >>> fit_stance(s, ["positive", "neutral", "negative"])
+    ((0.0, 0.0), 0.14)
+    """
+    gold = np.asarray(gold)
+    best, choice = -1.0, None
+    for w in VADER_WEIGHT_GRID:
+        for t in STANCE_GRID:
+            acc = float(np.mean(np.asarray(label(scores[w], t)) == gold))
+            if acc > best:
+                best, choice = acc, (w, t)
+    return choice
+
+
+def stance_pool(folder) -> pd.DataFrame:
+    """Every agreed unit the stance parameters are fitted on: all but the test split's.
+
+    The statement units of ``folder`` and those of each sub-folder holding a
+    stance set (``volumes`` …) whose split is not :data:`TEST_SPLIT`;
+    column ``set`` names the folder (``statements`` for the top one).
+    """
+    sets = [load_stance_set(folder).assign(set="statements")]
+    sets += [load_stance_set(sub).assign(set=sub.name) for sub in _stance_subsets(folder)]
+    pool = pd.concat(sets, ignore_index=True)
+    return pool[(pool["gold"] != "") & (pool["split"] != TEST_SPLIT)].reset_index(drop=True)
+
+
+def pool_scores(pool: pd.DataFrame) -> dict:
+    """Stance of each unit of ``pool`` from its own sentence, for each pair of :data:`VADER_WEIGHT_GRID`."""
+    return {w: _units_alone(pool, vader_weights=w)["stance"].fillna(0.0).to_numpy()
+            for w in VADER_WEIGHT_GRID}
+
+
+def _stance_subsets(folder) -> list:
+    return sorted(p for p in Path(folder).iterdir() if (p / "units.csv").is_file())
 
 
 def stance_agreement(folder, docs_dir, seed: int = config.SEED, tables: dict | None = None):
@@ -531,10 +588,15 @@ def stance_agreement(folder, docs_dir, seed: int = config.SEED, tables: dict | N
         the same clause, ±0.05), ``sentence_vader`` (VADER on the whole
         sentence, what ``country_sentiment`` used before) or ``all_neutral``;
         ``split`` is ``dev``,
-        ``heldout`` — statements not used to write the rules or choose the
-        threshold — ``all``, or ``lodo``: the threshold refitted on the other
-        statements for each one left out; the row ``coders`` gives the two
-        coders' agreement with each other over every unit) and the units with
+        ``heldout`` — statements not used to write the rules; since the
+        fit of the VADER weights and threshold (2026-12-03) both halves are
+        fitted on —, ``all``, ``lodo`` and ``lodo_volumes``: the statement
+        units and the fitted volume units, each document's scored with the
+        weights and threshold refitted (:func:`fit_stance`) on every other
+        document of :func:`stance_pool`; the row ``coders`` gives the two
+        coders' agreement with each other over every unit; then the rows of
+        each sub-folder's set, :func:`fresh_stance_agreement`, whose split
+        ``test`` is the one never fitted on) and the statement units with
         their predictions.
     """
     units = load_stance_set(folder)
@@ -550,14 +612,10 @@ def stance_agreement(folder, docs_dir, seed: int = config.SEED, tables: dict | N
     u["window_vader"] = vader_label([analyzer.polarity_scores(w)["compound"] if isinstance(w, str)
                                      else 0.0 for w in u["window"]], VADER_THRESHOLD)
     u["all_neutral"] = "neutral"
-    lodo = pd.Series("", index=u.index)
-    g = u[(u["gold"] != "") & u["matched"]]
-    for doc in sorted(g["doc_id"].unique()):
-        train = g[g["doc_id"] != doc]
-        thr = _best_threshold(train["stance"], train["gold"])
-        idx = g.index[g["doc_id"] == doc]
-        lodo[idx] = label(g.loc[idx, "stance"], thr)
-    u["mention_stance_lodo"] = lodo
+    pool = stance_pool(folder)
+    pool["mention_stance_lodo"] = _lodo_labels(pool, pool_scores(pool))
+    u = u.merge(pool.loc[pool["set"] == "statements", ["mention_id", "mention_stance_lodo"]],
+                on="mention_id", how="left")
     g = u[(u["gold"] != "") & u["matched"]]
     rows = []
     for split in ("heldout", "dev", "all"):
@@ -566,20 +624,29 @@ def stance_agreement(folder, docs_dir, seed: int = config.SEED, tables: dict | N
             rows.append(_agreement_row(method, split, s["gold"], s[method], s["doc_id"], seed))
     rows.append(_agreement_row("mention_stance", "lodo", g["gold"], g["mention_stance_lodo"],
                                g["doc_id"], seed))
+    vol = pool[pool["set"] != "statements"]
+    if len(vol):
+        rows.append(_agreement_row("mention_stance", "lodo_volumes", vol["gold"],
+                                   vol["mention_stance_lodo"], vol["doc_id"], seed))
     rows.append(_agreement_row("coders", "all", units["coder_A"], units["coder_B"],
                                units["doc_id"], seed))
-    fresh = Path(folder) / FRESH_SET
-    if (fresh / "units.csv").is_file():
-        rows += fresh_stance_agreement(fresh, seed=seed)[0].to_dict("records")
+    for sub in _stance_subsets(folder):
+        rows += fresh_stance_agreement(sub, seed=seed)[0].to_dict("records")
     return pd.DataFrame(rows, columns=STANCE_COLUMNS), u
 
 
-#: Sub-folder of the stance set holding units drawn from text the rules were
-#: never written or checked on (whole FRUS volumes), coded the same way.
-FRESH_SET = "volumes"
+def _lodo_labels(pool: pd.DataFrame, scores: dict) -> np.ndarray:
+    """Each unit's label with the parameters fitted on every other document of ``pool``."""
+    out = np.empty(len(pool), dtype=object)
+    docs = pool["doc_id"].to_numpy()
+    for doc in sorted(set(docs)):
+        out_doc = docs == doc
+        w, t = fit_stance({k: x[~out_doc] for k, x in scores.items()}, pool["gold"][~out_doc])
+        out[out_doc] = label(scores[w][out_doc], t)
+    return out
 
 
-def _units_alone(units: pd.DataFrame) -> pd.DataFrame:
+def _units_alone(units: pd.DataFrame, vader_weights: tuple = VADER_WEIGHTS) -> pd.DataFrame:
     """Mention stance of units scored from their own sentence (``marked``).
 
     Each unit's sentence is a document of its own: its country mentions are
@@ -597,7 +664,7 @@ def _units_alone(units: pd.DataFrame) -> pd.DataFrame:
                         "start": units["start"].astype("int64"), "end": units["end"].astype("int64")})
     m = pd.concat([found[own.columns], own], ignore_index=True)
     m = m.drop_duplicates(["doc_id", "start", "end"]).sort_values(["doc_id", "start"], kind="stable")
-    ms = score_mentions(m.reset_index(drop=True), sents)
+    ms = score_mentions(m.reset_index(drop=True), sents, vader_weights=vader_weights)
     ms = ms.drop_duplicates(["doc_id", "start", "end"])
     u = units.assign(_key=sents["doc_id"]).merge(
         ms[["doc_id", "start", "end", "stance", "window"]].rename(columns={"doc_id": "_key"}),
@@ -608,15 +675,21 @@ def _units_alone(units: pd.DataFrame) -> pd.DataFrame:
 
 
 def fresh_stance_agreement(folder, seed: int = config.SEED):
-    """Agreement on a stance set scored from its units alone (split ``fresh``).
+    """Agreement on a stance set scored from its units alone (its split, e.g. ``fresh``).
 
     The set (units.csv, coder-A.csv, coder-B.csv, split.csv, as
-    :func:`load_stance_set` reads them) holds sentences from text the stance
-    rules were never written or checked on; no source document is needed.
-    Rows as in :func:`stance_agreement`, ``split`` = ``fresh``; the
-    ``coders`` row gives the two coders' agreement on these units.
+    :func:`load_stance_set` reads them) holds sentences of any text; no
+    source document is needed. Rows as in :func:`stance_agreement`, ``split``
+    from the set's ``split.csv`` (one split per set: ``fresh`` for the first
+    volume set, fitted on since 2026-12-03; ``test`` for one never fitted
+    on); the ``coders`` row gives the two coders' agreement on these units.
     """
     units = load_stance_set(folder)
+    splits = sorted(units["split"].unique())
+    if len(splits) != 1:
+        raise ValueError(f"validate: stance set '{folder}' has splits {splits}; "
+                         "a set scored from its units alone needs one")
+    split = splits[0]
     u = _units_alone(units)
     u["mention_stance"] = label(u["stance"].fillna(0.0), STANCE_THRESHOLD)
     u["sentence_vader"] = vader_label(u["compound"], VADER_THRESHOLD)
@@ -625,8 +698,8 @@ def fresh_stance_agreement(folder, seed: int = config.SEED):
                                      else 0.0 for w in u["window"]], VADER_THRESHOLD)
     u["all_neutral"] = "neutral"
     g = u[u["gold"] != ""]
-    rows = [_agreement_row(method, "fresh", g["gold"], g[method], g["doc_id"], seed)
+    rows = [_agreement_row(method, split, g["gold"], g[method], g["doc_id"], seed)
             for method in ("mention_stance", "window_vader", "sentence_vader", "all_neutral")]
-    rows.append(_agreement_row("coders", "fresh", units["coder_A"], units["coder_B"],
+    rows.append(_agreement_row("coders", split, units["coder_A"], units["coder_B"],
                                units["doc_id"], seed))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS), u
