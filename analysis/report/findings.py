@@ -312,13 +312,14 @@ def tone_findings(tables: dict, validation: dict | None = None) -> list:
                        f"no interval: they point to sentences to read, not to a measurement.")
     sa = validation.get("stance_agreement")
     if sa is not None and len(sa):
-        held = sa[sa["split"].isin(["heldout", "held_out"])].set_index("method")
+        split = next((x for x in ("test", "heldout", "held_out") if x in set(sa["split"])), None)
+        held = sa[sa["split"] == split].set_index("method")
         if "mention_stance" in held.index:
             r = held.loc["mention_stance"]
             base = (f", against {held.loc['all_neutral', 'accuracy']:.2f} for calling every "
                     f"mention neutral" if "all_neutral" in held.index else "")
-            out.append(f"Held out, the stance label agrees with the coders on "
-                       f"{r['accuracy']:.2f} of {int(r['n'])} mentions (kappa {r['kappa']:.2f}){base}: "
+            out.append(f"On mentions it was never fitted on, the stance label agrees with the coders "
+                       f"on {r['accuracy']:.2f} of {int(r['n'])} (kappa {r['kappa']:.2f}){base}: "
                        f"tone toward a country is a screen, not a measurement.")
     else:
         out.append("Tone toward a country has not been shown to beat calling every mention "

@@ -95,8 +95,13 @@ def test_findings_tone_reads_the_stance_agreement_table():
     sa = pd.DataFrame({"method": ["mention_stance", "all_neutral"], "split": "heldout",
                        "n": [97, 97], "accuracy": [0.53, 0.55], "kappa": [0.2, 0.0]})
     out = fd.tone_findings({}, {"stance_agreement": sa})
-    assert out[-1].startswith("Held out, the stance label agrees with the coders on 0.53 of 97")
+    assert out[-1].startswith("On mentions it was never fitted on, the stance label agrees with "
+                              "the coders on 0.53 of 97")
     assert "0.55 for calling every mention neutral" in out[-1]
+    # a test split (never fitted on) is preferred to the statements' held-out half
+    test = sa.assign(split="test", n=195, accuracy=[0.71, 0.68])
+    out = fd.tone_findings({}, {"stance_agreement": pd.concat([sa, test])})
+    assert "on 0.71 of 195" in out[-1] and "0.68 for calling every mention neutral" in out[-1]
 
 
 def test_findings_read_validation_finds_tables_beside_or_under_out(tmp_path):

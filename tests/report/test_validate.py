@@ -175,12 +175,15 @@ def test_validate_gold_for_an_absent_document_is_reported_and_exits_1(tmp_path, 
 
 STANCE_SET = CODED / "mention_stance"
 #: Agreement of mention stance with the coders' agreed labels, measured with
-#: ``make validation`` (2026-12-02): held-out 0.526 (kappa 0.201), all 0.625,
-#: leave-one-document-out 0.615; sentence VADER 0.351 / 0.354; a change that
-#: lowers these must be deliberate.
-STANCE_FLOOR = {("mention_stance", "heldout"): (0.52, 0.19),
-                ("mention_stance", "all"): (0.62, 0.36),
-                ("mention_stance", "lodo"): (0.61, 0.32)}
+#: ``make validation`` (2026-12-03, after the fit of the VADER weights and
+#: threshold on these units and the first volume set): heldout 0.608 (kappa
+#: 0.213), all 0.672 (0.382) — both fitted on now —; leave one document out
+#: over the fitted pool, statements 0.672 (0.382), volumes 0.799 (0.204);
+#: sentence VADER 0.351 / 0.354; a change that lowers these must be deliberate.
+STANCE_FLOOR = {("mention_stance", "heldout"): (0.60, 0.20),
+                ("mention_stance", "all"): (0.66, 0.37),
+                ("mention_stance", "lodo"): (0.66, 0.37),
+                ("mention_stance", "lodo_volumes"): (0.79, 0.19)}
 
 
 @pytest.fixture(scope="module")
@@ -236,11 +239,17 @@ def test_stance_set_with_a_misordered_coding_is_a_one_line_error(tmp_path):
 
 
 FRESH_SET = STANCE_SET / "volumes"
-#: Agreement on the 200 mentions drawn from the ten whole volumes, text the
-#: rules were never written or checked on, measured once (2026-12-03):
-#: mention stance 0.588 (kappa 0.222), sentence VADER 0.294, all-neutral
+#: Agreement on the first 200 mentions drawn from the ten whole volumes: 0.588
+#: (kappa 0.222) when scored once, unseen (2026-12-03); fitted on since then:
+#: mention stance 0.814 (kappa 0.231), sentence VADER 0.294, all-neutral
 #: 0.809, coders 0.970 (kappa 0.911).
-FRESH_FLOOR = (0.58, 0.21)
+FRESH_FLOOR = (0.80, 0.22)
+TEST_SET = STANCE_SET / "volumes-2"
+#: The second volume set, drawn and coded before the fit and never fitted on,
+#: scored once with the shipped parameters (2026-12-03): mention stance 0.708
+#: [0.652, 0.764] (kappa 0.204), all-neutral 0.677, sentence VADER 0.297,
+#: coders 0.975 (kappa 0.949).
+TEST_FLOOR = (0.70, 0.20)
 
 
 @pytest.fixture(scope="module")
@@ -291,5 +300,42 @@ def test_validate_stance_option_writes_the_agreement_table(tmp_path, capsys):
     assert list(t.columns) == STANCE_COLUMNS
     assert {"mention_stance", "window_vader", "sentence_vader", "all_neutral", "coders"} == \
         set(t["method"])
-    assert "fresh" in set(t["split"])  # the volumes' units, scored from their sentences
+    assert {"fresh", "test", "lodo", "lodo_volumes"} <= set(t["split"])  # the volumes' units, scored from their sentences
     assert "tone toward a country" in capsys.readouterr().out
+
+
+def test_stance_test_set_is_never_fitted_on_and_keeps_its_floor():
+    from analysis.report.validate import TEST_SPLIT, fresh_stance_agreement, stance_pool
+
+    table, units = fresh_stance_agreement(TEST_SET, seed=config.SEED)
+    t = table.set_index(["method", "split"])
+    assert set(table["split"]) == {TEST_SPLIT}
+    acc, kappa = TEST_FLOOR
+    assert t.loc[("mention_stance", "test"), "accuracy"] >= acc
+    assert t.loc[("mention_stance", "test"), "kappa"] >= kappa
+    assert t.loc[("mention_stance", "test"), "accuracy"] > t.loc[("all_neutral", "test"), "accuracy"]
+    assert t.loc[("coders", "test"), "n"] == 200
+    pool = stance_pool(STANCE_SET)
+    assert not set(pool["mention_id"]) & set(units["mention_id"])
+    assert set(pool["set"]) == {"statements", "volumes"} and (pool["gold"] != "").all()
+
+
+@pytest.mark.slow
+def test_stance_shipped_parameters_are_the_fit_on_the_pool():
+    # the constants of analysis.measures.stance are what fit_stance chooses on
+    # every coded mention but the test set's: refitting reproduces them
+    from analysis.measures.stance import STANCE_THRESHOLD, VADER_WEIGHTS
+    from analysis.report.validate import fit_stance, pool_scores, stance_pool
+
+    pool = stance_pool(STANCE_SET)
+    assert fit_stance(pool_scores(pool), pool["gold"]) == (VADER_WEIGHTS, STANCE_THRESHOLD)
+
+
+def test_fit_stance_picks_the_weights_that_read_the_coders_labels():
+    from analysis.report.validate import VADER_WEIGHT_GRID, fit_stance
+
+    gold = ["neutral", "negative", "positive", "neutral"]
+    # the fourth unit needs a threshold above 0.15; the second then reads negative
+    # only with negative VADER words at half weight or more
+    scores = {w: np.array([0.0, -0.5 * w[1], 0.6, -0.15]) for w in VADER_WEIGHT_GRID}
+    assert fit_stance(scores, gold) == ((0.0, 0.5), 0.18)  # the first such pair, in grid order
