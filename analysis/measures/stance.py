@@ -20,8 +20,8 @@ Rules (:func:`mention_stance`)
    names or subjects — "United", "Great", "free", "security" — set to 0),
    else in VADER's own word lexicon (Hutto & Gilbert 2014, valence / 4, so in
    [-1, 1]), weighted by :data:`VADER_WEIGHTS` (fitted on the coded mentions:
-   VADER's positive words count for nothing, its negative ones a quarter). A negator up to :data:`NEG_WINDOW` words before a cue (in its
-   clause) flips and damps it (VADER's scalar -0.74): "not cooperative",
+   VADER's positive words count for nothing, its negative ones a quarter).
+   A negator up to :data:`NEG_WINDOW` words before a cue (in its clause) flips and damps it (VADER's scalar -0.74): "not cooperative",
    "lacking ... cordiality". A verb of US aims ("help", "strengthen",
    "encourage") after "to", "will", "would", "should" or "shall" is no cue:
    the codebook's bare aim is neutral toward the country.
@@ -43,8 +43,8 @@ Validation
 ----------
 Two independent coders (LLM agents instructed to work blind to the package
 and to each other) coded 200 mentions of the ten coded statements
-(``data/coded/mention_stance/``); the statements were split into a
-development half and a held-out half before any result was seen.
+(``data/coded/mention_stance/``) and, in three more sets, 600 mentions drawn
+from whole FRUS volumes; the last set (split ``test``) was never fitted on.
 ``python -m analysis validate --stance`` (run by ``make validation``) writes
 the agreement of this method, of sentence-level VADER and of the
 all-neutral baseline with the coders' agreed labels to
@@ -82,11 +82,12 @@ LEXICON_FILE = config.PACKAGE_DATA / "stance_lexicon.csv"
 #: coded mention but the test set's (``python -m analysis validate --stance``
 #: refits them leave one document out; grids in
 #: :data:`analysis.report.validate.STANCE_GRID` and ``VADER_WEIGHT_GRID``). The
-#: fit of 2026-12-03 (statements and first volume set, 386 mentions) drops
-#: VADER's positive words — in this register they are courtesy ("agree",
-#: "assurances", "opportunity"), not stance — and keeps a quarter of its
-#: negative ones; 0.34 lets a single lexicon cue of 0.4 count, not one of 0.3.
+#: fit of 2026-12-03 (the statements and the first two volume sets, 581
+#: mentions) drops VADER's positive words — in this register they are courtesy
+#: ("agree", "assurances", "opportunity"), not stance — and keeps a quarter of
+#: its negative ones; 0.34 lets a single lexicon cue of 0.4 count, not one of 0.3.
 STANCE_THRESHOLD = 0.34
+#: Factors of VADER-only cues of (positive, negative) valence: fitted with the threshold.
 VADER_WEIGHTS = (0.0, 0.25)
 #: VADER's negation scalar (Hutto & Gilbert 2014, N_SCALAR).
 N_SCALAR = -0.74
