@@ -21,8 +21,9 @@ Rules (:func:`mention_stance`)
    else in VADER's own word lexicon (Hutto & Gilbert 2014, valence / 4, so in
    [-1, 1]), weighted by :data:`VADER_WEIGHTS` (fitted on the coded mentions:
    VADER's positive words count for nothing, its negative ones a quarter).
-   A negator up to :data:`NEG_WINDOW` words before a cue (in its clause) flips and damps it (VADER's scalar -0.74): "not cooperative",
-   "lacking ... cordiality". A verb of US aims ("help", "strengthen",
+   A negator up to :data:`NEG_WINDOW` words before a cue (in its clause)
+   flips and damps it (VADER's scalar -0.74): "not cooperative", "lacking
+   ... cordiality". A verb of US aims ("help", "strengthen",
    "encourage") after "to", "will", "would", "should" or "shall" is no cue:
    the codebook's bare aim is neutral toward the country.
    "anti-X" before a mention is a negative cue of that mention.
