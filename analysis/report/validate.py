@@ -622,8 +622,10 @@ def stance_agreement(folder, docs_dir, seed: int = config.SEED, tables: dict | N
         s = g if split == "all" else g[g["split"] == split]
         for method in ("mention_stance", "window_vader", "sentence_vader", "all_neutral"):
             rows.append(_agreement_row(method, split, s["gold"], s[method], s["doc_id"], seed))
-    rows.append(_agreement_row("mention_stance", "lodo", g["gold"], g["mention_stance_lodo"],
-                               g["doc_id"], seed))
+    fitted = g[g["mention_stance_lodo"].notna()]  # a unit of a test split is never refitted
+    if len(fitted):
+        rows.append(_agreement_row("mention_stance", "lodo", fitted["gold"],
+                                   fitted["mention_stance_lodo"], fitted["doc_id"], seed))
     vol = pool[pool["set"] != "statements"]
     if len(vol):
         rows.append(_agreement_row("mention_stance", "lodo_volumes", vol["gold"],

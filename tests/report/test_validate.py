@@ -352,3 +352,20 @@ def test_fit_stance_picks_the_weights_that_read_the_coders_labels():
     # only with negative VADER words at half weight or more
     scores = {w: np.array([0.0, -0.5 * w[1], 0.6, -0.15]) for w in VADER_WEIGHT_GRID}
     assert fit_stance(scores, gold) == ((0.0, 0.5), 0.18)  # the first such pair, in grid order
+
+
+@pytest.mark.slow
+def test_stance_set_held_out_whole_is_scored_without_a_refit(tmp_path):
+    # a user's set whose every statement is split `test`: nothing is fitted on it,
+    # so it gets its agreement rows and no leave-one-out row (not a row of zeros)
+    from analysis.report.validate import stance_agreement
+
+    for f in STANCE_SET.iterdir():
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
+    split = pd.read_csv(tmp_path / "split.csv").assign(split="test")
+    split.to_csv(tmp_path / "split.csv", index=False)
+    table, _ = stance_agreement(tmp_path, CODED, seed=config.SEED)
+    assert "lodo" not in set(table["split"])
+    t = table.set_index(["method", "split"])
+    assert t.loc[("mention_stance", "all"), "accuracy"] > t.loc[("all_neutral", "all"), "accuracy"]
