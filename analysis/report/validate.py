@@ -131,7 +131,8 @@ def compare(corpus, objectives: pd.DataFrame, assessments: pd.DataFrame) -> pd.D
             gid = str(g["id"])
             oid, cov = matched.get(gid, (None, 0.0))
             a = gold.get("assessments", {}).get(gid, {})
-            gv = a.get("verdict", "not_assessed")
+            # a file coding objectives alone (no "assessments") has no gold verdict: ""
+            gv = a.get("verdict", "not_assessed") if "assessments" in gold else ""
             gold_ev = a.get("evidence") or []
             pv, conf, pred_ev = "not_assessed", float("nan"), []
             if oid is not None and (doc_id, oid) in ass.index:
@@ -149,13 +150,16 @@ def compare(corpus, objectives: pd.DataFrame, assessments: pd.DataFrame) -> pd.D
 def _measures(det: pd.DataFrame, n_pred: int) -> dict:
     n = len(det)
     found = int(det["objective_id"].notna().sum())
-    correct = int((det["gold_verdict"] == det["predicted_verdict"]).sum())
+    coded = det[det["gold_verdict"] != ""]  # objectives whose verdict was coded
+    correct = int((coded["gold_verdict"] == coded["predicted_verdict"]).sum())
     ev = det["evidence_hit"].dropna()
     return {"gold_objectives": n, "predicted_objectives": n_pred, "found": found,
             "recall": found / n if n else float("nan"),
             "precision": found / n_pred if n_pred else float("nan"),
-            "correct": correct, "accuracy": correct / n if n else float("nan"),
-            "kappa": weighted_kappa(det["gold_verdict"], det["predicted_verdict"]) if n else float("nan"),
+            "correct": correct, "verdicts_coded": int(len(coded)),
+            "accuracy": correct / len(coded) if len(coded) else float("nan"),
+            "kappa": (weighted_kappa(coded["gold_verdict"], coded["predicted_verdict"])
+                      if len(coded) else float("nan")),
             "evidence_coded": int(len(ev)), "evidence_hit": float(ev.astype(bool).mean()) if len(ev) else float("nan")}
 
 
@@ -190,8 +194,9 @@ def summarise(det: pd.DataFrame, n_pred: dict, seed: int, mode: str, n_boot: int
             b = np.asarray(boots[k], dtype=float)
             b = b[~np.isnan(b)]
             lo, hi = (np.quantile(b, [0.025, 0.975]) if b.size else (float("nan"), float("nan")))
-            units = point["evidence_coded"] if k == "evidence_hit" else (
-                point["predicted_objectives"] if k == "precision" else point["gold_objectives"])
+            units = {"evidence_hit": point["evidence_coded"], "precision": point["predicted_objectives"],
+                     "accuracy": point["verdicts_coded"], "kappa": point["verdicts_coded"]}.get(
+                         k, point["gold_objectives"])
             rows.append({"scope": scope, "group": group, "measure": k, "value": point[k],
                          "low": float(lo), "high": float(hi), "n_documents": len(docs),
                          "n_units": units, "mode": mode})
@@ -200,6 +205,7 @@ def summarise(det: pd.DataFrame, n_pred: dict, seed: int, mode: str, n_boot: int
 
 def confusion(det: pd.DataFrame) -> pd.DataFrame:
     """Gold verdict (rows) against predicted verdict (columns), all labels."""
+    det = det[det["gold_verdict"] != ""]
     t = pd.crosstab(pd.Categorical(det["gold_verdict"], categories=LABELS),
                     pd.Categorical(det["predicted_verdict"], categories=LABELS), dropna=False)
     t.index.name, t.columns.name = "gold", "predicted"
@@ -217,6 +223,7 @@ def reliability(det: pd.DataFrame) -> pd.DataFrame:
     [['0.7-0.9', 1, 0.0], ['0.9-1.0', 1, 1.0], ['>=0.7', 2, 0.5]]
     """
     d = det.dropna(subset=["confidence"])
+    d = d[d["gold_verdict"] != ""]
     rows = []
     for lo, hi in zip(RELIABILITY_BINS[:-1], RELIABILITY_BINS[1:]):
         g = d[(d["confidence"] >= lo) & (d["confidence"] < hi)]

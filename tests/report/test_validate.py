@@ -54,6 +54,21 @@ def test_validate_in_sample_is_labelled_on_the_coded_corpus(tmp_path):
     assert res["mode"] == "in_sample"
 
 
+def test_validate_objectives_only_coding_scores_objectives_and_no_verdicts(tmp_path):
+    # a gold file without "assessments" codes objectives alone: recall and
+    # precision are measured, verdict accuracy is not (never a row of zeros)
+    gold = json.loads((CODED / "gold" / "colombia-1950.json").read_text(encoding="utf-8"))
+    (tmp_path / "colombia-1950.json").write_text(
+        json.dumps({"document": gold["document"], "objectives": gold["objectives"]}), encoding="utf-8")
+    res = validate(tmp_path, CODED, details=True, n_boot=20)
+    total = res["report"].set_index("document").loc["TOTAL"]
+    assert total["recall"] == 1.0 and total["gold_objectives"] == len(gold["objectives"])
+    assert np.isnan(total["accuracy"]) and np.isnan(total["kappa"])
+    s = res["summary"].set_index("measure")
+    assert s.loc["accuracy", "n_units"] == 0 and s.loc["recall", "n_units"] == len(gold["objectives"])
+    assert res["confusion"].to_numpy().sum() == 0 and res["reliability"]["n"].sum() == 0
+
+
 def test_validate_bootstrap_resamples_documents():
     det = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "group": ["x", "x", "y", "y"],
                         "objective_id": [1, 2, 1, None], "gold_verdict": ["slow", "slow", "slow", "partial"],
