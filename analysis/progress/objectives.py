@@ -15,6 +15,10 @@ aims, and how each form is cut into objectives (the coding rules of
 * a list of nominalised aims, "Other objectives are A, promotion of B, and
   maintenance of C", "The long-term objective is the elimination of X and
   the creation of Y" -> one objective per noun phrase;
+* an aim noun and its copula may hold a phrase in commas between them,
+  "The objectives ..., which derive from ..., are ...", "An additional
+  objective, in view of ..., is to ..."; "X, together with the maintenance
+  of Y" joins two nominalised aims;
 * one aim per sentence, "We wish to obtain ...", "It is our purpose to
   ...", "We look forward to ...", "It is considered important to ...",
   "A special objective ... is ...", "Our short-term policy involves ..." ->
@@ -28,7 +32,9 @@ Not objectives: framing sentences ("US policy includes certain limited
 goals"), sentences whose subject is another party ("the Soviet state strives
 to ..."), reasons and conditions without an aim marker, and "To meet X, the
 U.S. must acknowledge ..." openers. Means ("through ...", "by furnishing
-...") stay inside the aim's span. Conjoined noun phrases inside one
+...") and reasons ("since ...", "so that ...") stay inside the aim's span,
+also when they join two nouns ("through technical assistance and the
+opening of ..."). Conjoined noun phrases inside one
 infinitive ("to encourage stability in government and the growth of
 democratic institutions") stay one objective.
 
@@ -93,10 +99,11 @@ _INF_CUT = re.compile(
     r"|,\s+(?=to\s+" + _NOT_VERB + r"[a-z]+\b[^;]*?,\s+(?:and|or)\s*(?:,\s*[^,;]{1,40}?,\s*)?to\s+" + _NOT_VERB + r")"
     r"|,?\s+(?:and|or)\s+(?=(?:must|should|shall)\s+[a-z])"
     r"|,?\s+while\s+(?:at\s+the\s+same\s+time\s+)?(?=[a-z]+ing\b|to\b)", re.I)
-#: Cut points of a nominal list: semicolons, list commas before a determiner
-#: or a nominalised aim, and "and the <noun> of".
+#: Cut points of a nominal list: semicolons, "together with the ...", list
+#: commas before a determiner or a nominalised aim, and "and the <noun> of".
 _NOM_CUT = re.compile(
     r";\s*(?:and\s+|or\s+)?"
+    r"|,?\s+together\s+with\s+(?=(?:the|a|an|its|their|our)\s)"
     r"|,\s+(?:(?:and|or)\s+)?(?=(?:the|a|an|its|their|our)\s)"
     r"|,\s+(?:(?:and|or)\s+)?(?=(?:(?!(?:and|or)\s)[A-Za-z\u2019'-]+\s+){0,2}" + _NOMINAL
     + r"\s+(?:of|for|with|in|to|between|by|on|toward|towards)\b)"
@@ -121,6 +128,18 @@ _ADVERBS = (r"(?:\s*,?\s*(?:also|particularly|especially|primarily|further|above
             r"ultimately|eventually|at\s+the\s+same\s+time|currently|now|therefore|thus|chiefly|"
             r"mainly|above\s+all|specifically|generally|in\s+general),?)*")
 _TRAIL = " \t,;:.\u2014-"
+#: Openers of a means or reason phrase inside an aim ("through ...", "since
+#: ...", "so that ...", ", resting upon ..."): an "and the <noun> of" after one
+#: joins two nouns of that phrase, not two aims (the codebook keeps means and
+#: reasons inside the aim's span).
+_INSIDE = re.compile(r"(?:,\s*|\s)(?:through|by\s+means\s+of|since|because|so\s+that|in\s+order\s+that|"
+                     r"whereby|resting|based)\b", re.I)
+#: A phrase set off by commas between an aim noun and its copula: "The
+#: objectives ..., which derive from ..., from ... and from ..., are ...",
+#: "An additional objective, in view of ..., is to ...". Up to
+#: :data:`MAX_INSERT` characters, no sentence-internal stop (";", ":").
+MAX_INSERT = 300
+_INSERT = r"(?:,[^.;:]{1,%d}?,)?" % MAX_INSERT
 
 
 def _alternation(entries) -> str:
@@ -198,7 +217,8 @@ def _patterns(path=None) -> dict:
         "verb": re.compile(r"\b(?:would\s+|will\s+|must\s+|should\s+|do\s+|does\s+)?" + verbs + r"\b"
                            + _ADVERBS + start, re.I),
         "copula": re.compile(r"(?<!these\s)(?<!those\s)(?<!such\s)(?<!each\s)\b" + nouns
-                             + r"\b[^.;:,]{0,100}?\s" + copulas + r"\b\s*(?:as\s+follows)?\s*:?", re.I),
+                             + r"\b[^.;:,]{0,100}?" + _INSERT + r"\s" + copulas
+                             + r"\b\s*(?:as\s+follows)?\s*:?", re.I),
         "has_as": re.compile(r"\bha(?:s|ve)\s+as\s+(?:its|their|our)\s+(?:[a-z-]+\s+){0,2}?" + nouns + r"\b", re.I),
         "frame": re.compile(r"\b(?:" + frames + r"|it\s+is\s+(?:our|the|a)\s+(?:[a-z-]+\s+){0,2}?" + nouns
                             + r"(?:\s+of\s+(?:[\w.]+\s+){1,3}?(?:policy|government))?)\b" + _ADVERBS, re.I),
@@ -253,6 +273,9 @@ def _cut(text: str, start: int, end: int, pattern) -> list:
         if ";" not in m.group() and re.search(r",\s*" + _WORDCH + r"+\s*$", before) \
                 and not re.match(r"(?:the|a|an|its|their|our|to|that)\s", after, re.I):
             continue
+        if m.group().strip().lower() in ("and", "or") and not re.match(r"(?:to|that)\b", after, re.I) \
+                and _INSIDE.search(before):
+            continue  # "through X and the Y of Z", "since ... and the stability of ...": one aim
         pieces.append((pos, m.start(), strong))
         pos, strong = m.end(), ";" in m.group()
     pieces.append((pos, end, strong))

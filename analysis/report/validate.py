@@ -53,7 +53,7 @@ from ..measures.stance import STANCE_THRESHOLD, VADER_WEIGHTS, label, score_ment
 from ..measures.stats import N_BOOT, cluster_bootstrap, group_seed
 from ..progress import objectives as objectives_step
 from ..progress.model import MODEL_PATH, cross_validate, load_model
-from ..progress.coded import (COVERAGE, SCALE, VERDICTS, coverage, jaccard, load_coded,  # noqa: F401
+from ..progress.coded import (COVERAGE, SCALE, VERDICTS, coverage, jaccard, load_coded, read_gold,  # noqa: F401
                              match_objectives)
 
 LABELS = VERDICTS
@@ -333,6 +333,57 @@ def validate(gold_dir, docs_dir, details: bool = False, cv: bool = False, by: st
     return out
 
 
+#: Columns of :func:`coder_objective_agreement`.
+SECOND_CODER_COLUMNS = ["document", "gold_objectives", "other_objectives", "found", "recall", "precision"]
+
+
+def coder_objective_agreement(gold_dir, other_dir) -> pd.DataFrame:
+    """Objectives of a second coder's gold files against those of ``gold_dir``.
+
+    Each file of ``gold_dir`` is paired with the file of the same name in
+    ``other_dir``; the other coder's objectives are matched to the gold ones
+    as the package's are (:func:`analysis.progress.coded.match_objectives`:
+    one-to-one, at least half of a gold aim's content words covered), so
+    ``recall`` and ``precision`` are on the scale of the package's. A last
+    row ``TOTAL`` pools the documents.
+
+    Raises
+    ------
+    ValueError
+        One line naming the folder: a gold file with no counterpart.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> a, b = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    >>> _ = (a / "d.json").write_text(json.dumps({"document": "d", "objectives": [
+    ...     {"id": "1", "text": "to expand trade"}, {"id": "2", "text": "to obtain tin"}]}))
+    >>> _ = (b / "d.json").write_text(json.dumps({"document": "d", "objectives": [
+    ...     {"id": "x", "text": "to expand trade with the west"}]}))
+    >>> coder_objective_agreement(a, b)[["document", "found", "recall", "precision"]].values.tolist()
+    [['d', 1, 0.5, 1.0], ['TOTAL', 1, 0.5, 1.0]]
+    """
+    gold_dir, other_dir = Path(gold_dir), Path(other_dir)
+    rows = []
+    for path in sorted(gold_dir.glob("*.json")):
+        other = other_dir / path.name
+        if not other.is_file():
+            raise ValueError(f"validate: second coder's folder '{other_dir}' has no {path.name}; "
+                             "code every document of the gold folder")
+        gold, second = read_gold(path)["objectives"], read_gold(other)["objectives"]
+        predicted = pd.DataFrame({"objective_id": range(len(second)),
+                                  "text": [str(o["text"]) for o in second]})
+        found = len(match_objectives(gold, predicted))
+        rows.append({"document": path.stem, "gold_objectives": len(gold),
+                     "other_objectives": len(second), "found": found})
+    t = pd.DataFrame(rows, columns=SECOND_CODER_COLUMNS[:4])
+    total = t[["gold_objectives", "other_objectives", "found"]].sum()
+    t = pd.concat([t, pd.DataFrame([{"document": "TOTAL", **total.to_dict()}])], ignore_index=True)
+    t["recall"] = t["found"] / t["gold_objectives"].where(t["gold_objectives"] > 0)
+    t["precision"] = t["found"] / t["other_objectives"].where(t["other_objectives"] > 0)
+    return t[SECOND_CODER_COLUMNS]
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The arguments of ``validate`` (shared by :func:`main` and the CLI)."""
     parser.add_argument("gold_dir", type=Path, help="folder of gold *.json files")
@@ -348,6 +399,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=seed_argument, default=config.SEED,
                         help="seed of the bootstrap")
     parser.add_argument("--details", action="store_true", help="also print every gold objective")
+    parser.add_argument("--second-coder", type=Path, default=None, metavar="FOLDER",
+                        help="also compare a second coder's gold files (same names) with GOLD_DIR's "
+                             "objectives; writes second_coder.csv to --out")
     parser.add_argument("--stance", type=Path, default=None, metavar="FOLDER",
                         help="also score mention stance against this validation set "
                              "(data/coded/mention_stance); writes stance_agreement.csv to --out")
@@ -387,6 +441,17 @@ def run(args) -> int:
         write_table(res["confusion"].reset_index(), Path(args.out) / "validation_confusion.csv")
         if "folds" in res:  # what each fold's model chose from the other statements' coding
             write_table(res["folds"].round(6), Path(args.out) / "validation_folds.csv")
+    if getattr(args, "second_coder", None):
+        try:
+            second = coder_objective_agreement(args.gold_dir, args.second_coder)
+        except (FileNotFoundError, ValueError) as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 1
+        print()
+        print("objectives: the second coder's against GOLD_DIR's (the level a method can reach)")
+        print(second.round(3).to_string(index=False))
+        if args.out:
+            write_table(second, Path(args.out) / "second_coder.csv")
     if getattr(args, "stance", None):
         try:
             agreement, _ = stance_agreement(args.stance, args.docs_dir, seed=args.seed)

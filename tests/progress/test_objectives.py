@@ -205,6 +205,34 @@ def test_extract_additional_objective_clause():
                            "the training of the coast guard"]
 
 
+def test_extract_aim_noun_and_copula_around_a_phrase_in_commas():
+    # a relative clause or an "in view of" phrase between the aim noun and its copula
+    s = ("The objectives of the United States with respect to the republic, which derive from the "
+         "long common frontier, from the volume of trade and from its mineral resources, are the "
+         "maintenance of close relations; the continued cooperation of the republic in the defense "
+         "of the hemisphere; and the orderly regulation of the movement of farm workers.")
+    assert _spans(s) == ["the maintenance of close relations",
+                         "the continued cooperation of the republic in the defense of the hemisphere",
+                         "the orderly regulation of the movement of farm workers"]
+    s = ("An additional objective, in view of the kingdom's position as a source of exportable rice, "
+         "is to ensure that its rice continues to move to the deficit areas of the region.")
+    assert _spans(s) == ["to ensure that its rice continues to move to the deficit areas of the region"]
+
+
+def test_extract_together_with_joins_two_aims_and_reasons_stay_inside():
+    s = ("A further objective is a peaceful settlement of the dispute over the islands, together with "
+         "the maintenance of cordial relations between the two countries, since a rupture would "
+         "prejudice both the foreign interests in the republic and the stability of the government itself.")
+    assert _spans(s) == ["a peaceful settlement of the dispute over the islands",
+                         "the maintenance of cordial relations between the two countries, since a rupture "
+                         "would prejudice both the foreign interests in the republic and the stability of "
+                         "the government itself"]
+    s = ("Our long-range objective is to help the republic diversify its economy, through technical "
+         "assistance in agriculture and the opening of its eastern lowlands, so that it may become "
+         "less dependent upon mineral exports.")
+    assert len(_spans(s)) == 1
+
+
 def test_extract_framing_sentences_and_conditions_are_not_aims():
     doc = _doc(["The ruling party is pledged to a program of world revolution.",
                 "Its leaders have succeeded in presenting their aims as those of the nation.",
