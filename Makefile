@@ -29,7 +29,8 @@ notebooks: tables validation
 # Held-out (leave-one-document-out) agreement with the coded corpus:
 # tables in build/validation, figure figures/validation-confusion.*;
 # mention stance vs the coded stance set: build/validation/stance_agreement.csv;
-# objective kinds vs the hand-coded kinds: build/validation/objective_kinds.txt
+# objective kinds vs the hand-coded kinds: build/validation/objective_kinds.txt;
+# objectives on the two blind synthetic sets: build/validation/objectives_blind*.txt
 validation: $(STAMP)
 	mkdir -p build
 	$(PY) -m analysis validate data/coded/gold data/coded --cv --by region --seed $(SEED) \
@@ -37,6 +38,10 @@ validation: $(STAMP)
 		--out build/validation --figure figures > build/validation.txt
 	$(PY) -c "from analysis.progress.kinds import coded_agreement; print(coded_agreement('data/coded'))" \
 		> build/validation/objective_kinds.txt
+	for d in objectives_blind objectives_blind_2; do \
+		$(PY) -m analysis validate data/coded/$$d/gold data/coded/$$d --by region --seed $(SEED) \
+			--second-coder data/coded/$$d/coder-B --out build/validation/$$d > build/validation/$$d.txt || exit 1; \
+	done
 
 # JupyterLab in the project's environment, on the notebooks folder.
 lab: $(STAMP)
