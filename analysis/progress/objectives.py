@@ -18,13 +18,15 @@ aims, and how each form is cut into objectives (the coding rules of
 * an aim noun and its copula may hold a phrase in commas between them,
   "The objectives ..., which derive from ..., are ...", "An additional
   objective, in view of ..., is to ..."; "X, together with the maintenance
-  of Y" joins two nominalised aims;
+  of Y" joins two nominalised aims; "Of particular importance ... are A and
+  B" is a copula after an inverted frame;
 * one aim per sentence, "We wish to obtain ...", "It is our purpose to
   ...", "We look forward to ...", "It is considered important to ...",
   "A special objective ... is ...", "Our short-term policy involves ..." ->
   the span after the marker;
 * "To accomplish this objective the U.S. (1) must ..., and must ...; (2)
-  ..." -> each course of action; the sentence before it, which "this
+  ..." (also "In the pursuit of this objective the US will continue to
+  ...") -> each course of action; the sentence before it, which "this
   objective" points back to, states an aim where the US is the subject of
   a modal ("the degree to which the U.S. can win ...").
 
@@ -32,9 +34,13 @@ Not objectives: framing sentences ("US policy includes certain limited
 goals"), sentences whose subject is another party ("the Soviet state strives
 to ..."), reasons and conditions without an aim marker, and "To meet X, the
 U.S. must acknowledge ..." openers. Means ("through ...", "by furnishing
-...") and reasons ("since ...", "so that ...") stay inside the aim's span,
-also when they join two nouns ("through technical assistance and the
-opening of ..."). Conjoined noun phrases inside one
+...") and reasons ("since ...", "so that ...", "because ...") stay inside
+the aim's span, also when they join two nouns ("through technical
+assistance and the opening of ..."), as do "between A and the B of C",
+relative clauses opening like a noun phrase ("..., the weakness of which
+...") and phrases in commas ending in a preposition ("in cooperation with,
+rather than in opposition to, the West"). "To this end we seek ..." is an
+aim verb after a connective, not an infinitive. Conjoined noun phrases inside one
 infinitive ("to encourage stability in government and the growth of
 democratic institutions") stay one objective.
 
@@ -81,7 +87,8 @@ _NOMINAL = r"[a-z]+(?:tion|sion|ment|ance|ence|ship|ity|ure)"
 _WORDCH = r"[\w\u2019'-]"
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[\s:;,]))\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
 _LEAD_ENUM = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+)")
-_INFINITIVE_START = re.compile(r"^(?:to|that|in\s+order\s+to)\b", re.I)
+_INFINITIVE_START = re.compile(r"^(?:to\b(?!\s+(?:this|that|these|those|such)\s+ends?\b)|that\b|in\s+order\s+to\b)",
+                               re.I)
 _MODAL_START = re.compile(r"^(?:must|should|shall|will|would|can)\s+", re.I)
 #: "taking measures to ensure X, develop Y": a participle with its purpose,
 #: then the main verb; both are aims.
@@ -99,13 +106,16 @@ _INF_CUT = re.compile(
     r"|,\s+(?=to\s+" + _NOT_VERB + r"[a-z]+\b[^;]*?,\s+(?:and|or)\s*(?:,\s*[^,;]{1,40}?,\s*)?to\s+" + _NOT_VERB + r")"
     r"|,?\s+(?:and|or)\s+(?=(?:must|should|shall)\s+[a-z])"
     r"|,?\s+while\s+(?:at\s+the\s+same\s+time\s+)?(?=[a-z]+ing\b|to\b)", re.I)
+#: Words that open a reason or condition ("..., because the continuance of ..."):
+#: never the start of a new item of a nominal list.
+_SUBORDINATORS = r"(?:because|since|although|though|while|whereas|which|whose|where|when|if|unless|as|so)"
 #: Cut points of a nominal list: semicolons, "together with the ...", list
 #: commas before a determiner or a nominalised aim, and "and the <noun> of".
 _NOM_CUT = re.compile(
     r";\s*(?:and\s+|or\s+)?"
     r"|,?\s+together\s+with\s+(?=(?:the|a|an|its|their|our)\s)"
     r"|,\s+(?:(?:and|or)\s+)?(?=(?:the|a|an|its|their|our)\s)"
-    r"|,\s+(?:(?:and|or)\s+)?(?=(?:(?!(?:and|or)\s)[A-Za-z\u2019'-]+\s+){0,2}" + _NOMINAL
+    r"|,\s+(?:(?:and|or)\s+)?(?!" + _SUBORDINATORS + r"\b)(?=(?:(?!(?:and|or)\s)[A-Za-z\u2019'-]+\s+){0,2}" + _NOMINAL
     + r"\s+(?:of|for|with|in|to|between|by|on|toward|towards)\b)"
     r"|(?<=\w)\s+and\s+(?=(?:the|a|an|its|their|our)\s+(?:" + _WORDCH + r"+\s+){0,2}?" + _WORDCH + r"+\s+of\b)",
     re.I)
@@ -132,6 +142,13 @@ _TRAIL = " \t,;:.\u2014-"
 #: ...", "so that ...", ", resting upon ..."): an "and the <noun> of" after one
 #: joins two nouns of that phrase, not two aims (the codebook keeps means and
 #: reasons inside the aim's span).
+#: A relative clause that opens like a noun phrase ("..., the weakness of which ...").
+_RELATIVE_OF = re.compile(r"\s*(?:the|a|an)\s+(?:[\w\u2019'-]+\s+){0,2}?of\s+(?:which|whom)\b", re.I)
+#: "between X" not yet closed by its "and": the next "and" belongs to it.
+_OPEN_BETWEEN = re.compile(r"\bbetween\s+(?:(?!\band\b)[^,;])*$", re.I)
+#: A piece that ends in a preposition is not an item of its own.
+_PREPOSITION_END = re.compile(r"\b(?:to|with|of|in|for|from|by|between|on|upon|toward|towards|against)\s*,?\s*$",
+                              re.I)
 _INSIDE = re.compile(r"(?:,\s*|\s)(?:through|by\s+means\s+of|since|because|so\s+that|in\s+order\s+that|"
                      r"whereby|resting|based)\b", re.I)
 #: A phrase set off by commas between an aim noun and its copula: "The
@@ -219,14 +236,17 @@ def _patterns(path=None) -> dict:
         "copula": re.compile(r"(?<!these\s)(?<!those\s)(?<!such\s)(?<!each\s)\b" + nouns
                              + r"\b[^.;:,]{0,100}?" + _INSERT + r"\s" + copulas
                              + r"\b\s*(?:as\s+follows)?\s*:?", re.I),
+        # "Of particular importance to the US ... are A and B": the copula after an inverted frame
+        "inverted": re.compile(r"^\s*of\s+(?:particular|special|great|primary|prime|first|chief|major)\s+"
+                               r"(?:importance|concern|interest)\b[^.;:]{0,120}?\s(?:is|are)\b", re.I),
         "has_as": re.compile(r"\bha(?:s|ve)\s+as\s+(?:its|their|our)\s+(?:[a-z-]+\s+){0,2}?" + nouns + r"\b", re.I),
         "frame": re.compile(r"\b(?:" + frames + r"|it\s+is\s+(?:our|the|a)\s+(?:[a-z-]+\s+){0,2}?" + nouns
                             + r"(?:\s+of\s+(?:[\w.]+\s+){1,3}?(?:policy|government))?)\b" + _ADVERBS, re.I),
-        "attain": re.compile(r"^\s*to\s+" + attain + r"\s+(?:this|these|that|those|the|such|our)\s+"
-                             r"(?:[a-z-]+\s+)?" + nouns + r"\b,?", re.I),
+        "attain": re.compile(r"^\s*(?:to\s+" + attain + r"|in\s+(?:the\s+)?(?:pursuit|furtherance)\s+of)"
+                             r"\s+(?:this|these|that|those|the|such|our)\s+(?:[a-z-]+\s+)?" + nouns + r"\b,?", re.I),
         "us": re.compile(r"(?<![\w.])" + us + r"(?![\w])", re.I),
         "us_modal": re.compile(r"(?<![\w.])" + us + r"\s+(?:(?:\(\w+\)|[a-z]+ly)\s+)?(?:must|should|can|will|would|shall|"
-                               r"(?:is|are)\s+to)\s+(?:(?:also|[a-z]+ly)\s+)?", re.I),
+                               r"(?:is|are)\s+to)\s+(?:(?:also|[a-z]+ly)\s+)?(?:continue\s+(?=to\s))?", re.I),
         "main_clause": re.compile(r",\s+(?:(?:the|this)\s+)?(?:" + us + r"|it|they)\s+(?:[a-z]+\s+)?"
                                   r"(?:must|should|will|would|can|shall|is|are|has|have)\b", re.I),
         "frame_complement": re.compile(
@@ -274,8 +294,12 @@ def _cut(text: str, start: int, end: int, pattern) -> list:
                 and not re.match(r"(?:the|a|an|its|their|our|to|that)\s", after, re.I):
             continue
         if m.group().strip().lower() in ("and", "or") and not re.match(r"(?:to|that)\b", after, re.I) \
-                and _INSIDE.search(before):
-            continue  # "through X and the Y of Z", "since ... and the stability of ...": one aim
+                and (_INSIDE.search(before) or _OPEN_BETWEEN.search(before)):
+            continue  # "through X and the Y of Z", "between A and the B of C": one aim
+        if ";" not in m.group() and _RELATIVE_OF.match(text, m.end()):
+            continue  # "the improvement of the economy, the weakness of which limits ...": one aim
+        if ";" not in m.group() and _PREPOSITION_END.search(before):
+            continue  # "in cooperation with, rather than in opposition to, the West": no item ends so
         pieces.append((pos, m.start(), strong))
         pos, strong = m.end(), ";" in m.group()
     pieces.append((pos, end, strong))
@@ -347,7 +371,7 @@ def _markers(masked: str) -> list:
     """(marker start, complement start, kind) of the valid aim markers, first first."""
     p = _patterns()
     found = []
-    for kind in ("frame", "has_as", "copula", "verb"):
+    for kind in ("frame", "inverted", "has_as", "copula", "verb"):
         for m in p[kind].finditer(masked):
             if kind == "verb" and not _subject_ok(masked, m.start()):
                 continue

@@ -233,6 +233,37 @@ def test_extract_together_with_joins_two_aims_and_reasons_stay_inside():
     assert len(_spans(s)) == 1
 
 
+def test_extract_to_this_end_and_in_pursuit_of_this_objective():
+    s = ("To this end we seek the acquisition of air facilities on its territory, the strengthening "
+         "of its armed forces, and the improvement of its economy, the weakness of which limits its "
+         "capacity to support a defense effort.")
+    assert _spans(s) == ["the acquisition of air facilities on its territory",
+                         "the strengthening of its armed forces",
+                         "the improvement of its economy, the weakness of which limits its capacity "
+                         "to support a defense effort"]
+    s = ("In the pursuit of this objective the United States will continue to extend economic aid to "
+         "the republic, to contribute to the strengthening of its armed forces, and to encourage its "
+         "government to improve its relations with its neighbours.")
+    assert _spans(s) == ["to extend economic aid to the republic",
+                         "to contribute to the strengthening of its armed forces",
+                         "to encourage its government to improve its relations with its neighbours"]
+    s = ("Of particular importance to the United States in this connection are the maintenance of "
+         "the republic's armed forces at a level adequate for internal security, and the continued "
+         "availability to the free world of its exports of jute and cotton.")
+    assert len(_spans(s)) == 2 and _spans(s)[1].startswith("the continued availability")
+
+
+def test_extract_reasons_parentheses_and_between_stay_inside_one_aim():
+    for s in ("An additional objective is the settlement of the boundary dispute between the two "
+              "republics, of which the United States is a guarantor, because the continuance of the "
+              "dispute is a threat to the peace of the hemisphere.",
+              "An additional objective is to prevent the disputes between the kingdom and the protected "
+              "states of the Gulf from developing into a crisis.",
+              "A further objective is the acceptance by the republic of a position of leadership which "
+              "will be exercised in cooperation with, rather than in opposition to, the Western powers."):
+        assert len(_spans(s)) == 1, _spans(s)
+
+
 def test_extract_framing_sentences_and_conditions_are_not_aims():
     doc = _doc(["The ruling party is pledged to a program of world revolution.",
                 "Its leaders have succeeded in presenting their aims as those of the nation.",
@@ -312,7 +343,7 @@ def test_extract_recall_and_precision_on_the_coded_statements():
 #: 2026-12-03. The first was scored once (0.871 / 0.900) and then developed on
 #: (0.984 / 0.953 now: development figures); the second was never developed on
 #: (0.853 / 0.951, scored once). Floors a change may not go below unknowingly.
-BLIND_FLOORS = {"objectives_blind": (0.98, 0.95), "objectives_blind_2": (0.85, 0.95)}
+BLIND_FLOORS = {"objectives_blind": (0.98, 0.95), "objectives_blind_2": (0.97, 0.98)}
 
 
 @pytest.mark.parametrize("folder", sorted(BLIND_FLOORS))
