@@ -38,7 +38,7 @@ validation: $(STAMP)
 		--out build/validation --figure figures > build/validation.txt
 	$(PY) -c "from analysis.progress.kinds import coded_agreement; print(coded_agreement('data/coded'))" \
 		> build/validation/objective_kinds.txt
-	for d in objectives_blind objectives_blind_2; do \
+	for d in objectives_blind objectives_blind_2 objectives_blind_3; do \
 		$(PY) -m analysis validate data/coded/$$d/gold data/coded/$$d --by region --seed $(SEED) \
 			--second-coder data/coded/$$d/coder-B --out build/validation/$$d > build/validation/$$d.txt || exit 1; \
 	done

@@ -340,10 +340,12 @@ def test_extract_recall_and_precision_on_the_coded_statements():
 
 
 #: The blind synthetic sets (data/coded/objectives_blind*/README.md), measured
-#: 2026-12-03. The first was scored once (0.871 / 0.900) and then developed on
-#: (0.984 / 0.953 now: development figures); the second was never developed on
-#: (0.853 / 0.951, scored once). Floors a change may not go below unknowingly.
-BLIND_FLOORS = {"objectives_blind": (0.98, 0.95), "objectives_blind_2": (0.97, 0.98)}
+#: 2026-12-03. The first two were each scored once (0.871 / 0.900, 0.853 /
+#: 0.951) and then developed on (0.984 / 0.953 and 0.971 / 0.985 now:
+#: development figures); the third was never developed on (0.984 / 0.912,
+#: scored once). Floors a change may not go below unknowingly.
+BLIND_FLOORS = {"objectives_blind": (0.98, 0.95), "objectives_blind_2": (0.97, 0.98),
+                "objectives_blind_3": (0.98, 0.91)}
 
 
 @pytest.mark.parametrize("folder", sorted(BLIND_FLOORS))
