@@ -483,7 +483,12 @@ def main(argv=None) -> int:
 # --- Tone toward a country: mention stance against the coders' agreed labels ---------------
 
 #: Columns of ``stance_agreement.csv`` (read by the tone-by-country figure).
-STANCE_COLUMNS = ["method", "split", "n", "accuracy", "kappa", "accuracy_lo", "accuracy_hi"]
+#: ``found_negative`` / ``found_positive``: of the coders' negative (positive)
+#: mentions, how many the method labels so; ``non_neutral`` / ``non_neutral_right``:
+#: how many mentions it labels non-neutral, and how many of those agree.
+STANCE_COLUMNS = ["method", "split", "n", "accuracy", "kappa", "accuracy_lo", "accuracy_hi",
+                  "n_negative", "found_negative", "n_positive", "found_positive", "non_neutral",
+                  "non_neutral_right"]
 #: Label thresholds the fit of :data:`analysis.measures.stance.STANCE_THRESHOLD` chooses
 #: from (0.10 to 0.70 by 0.04: from below a single faint cue to two strong ones).
 STANCE_GRID = tuple(round(0.10 + 0.04 * i, 2) for i in range(16))
@@ -568,16 +573,25 @@ def _match_units(units: pd.DataFrame, tables: dict) -> pd.DataFrame:
 def _agreement_row(method, split, gold, pred, docs, seed) -> dict:
     gold, pred = list(gold), list(pred)
     n = len(gold)
+    counts = {f"{k}_{v}": 0 for k in ("n", "found") for v in ("negative", "positive")}
+    counts.update(non_neutral=0, non_neutral_right=0)
+    for g, p in zip(gold, pred):
+        if g in ("negative", "positive"):
+            counts[f"n_{g}"] += 1
+            counts[f"found_{g}"] += int(p == g)
+        if p in ("negative", "positive"):
+            counts["non_neutral"] += 1
+            counts["non_neutral_right"] += int(p == g)
     if not n:
         return {"method": method, "split": split, "n": 0, "accuracy": np.nan, "kappa": np.nan,
-                "accuracy_lo": np.nan, "accuracy_hi": np.nan}
+                "accuracy_lo": np.nan, "accuracy_hi": np.nan, **counts}
     hit = [float(g == p) for g, p in zip(gold, pred)]
     acc, lo, hi, _ = cluster_bootstrap(hit, list(docs), seed=group_seed(seed, (method, split)))
     labels = ["negative", "neutral", "positive"]
     kappa = (float(cohen_kappa_score(gold, pred, labels=labels))
              if len(set(gold) | set(pred)) > 1 else np.nan)
     return {"method": method, "split": split, "n": n, "accuracy": acc, "kappa": kappa,
-            "accuracy_lo": lo, "accuracy_hi": hi}
+            "accuracy_lo": lo, "accuracy_hi": hi, **counts}
 
 
 def fit_stance(scores: dict, gold) -> tuple:

@@ -334,6 +334,15 @@ def test_stance_test_set_is_never_fitted_on_and_keeps_its_floor():
     assert t.loc[("mention_stance", "test"), "kappa"] >= kappa
     assert t.loc[("mention_stance", "test"), "accuracy"] > t.loc[("sentence_vader", "test"), "accuracy"]
     assert t.loc[("coders", "test"), "n"] == 200
+    # the label counts add up: what a reader needs to see that "neutral" carries the accuracy
+    agreed = units[units["gold"] != ""]
+    for method in ("mention_stance", "sentence_vader", "all_neutral"):
+        r = t.loc[(method, "test")]
+        assert r["n_negative"] == (agreed["gold"] == "negative").sum()
+        assert r["n_positive"] == (agreed["gold"] == "positive").sum()
+        assert r["found_negative"] <= r["n_negative"] and r["found_positive"] <= r["n_positive"]
+        assert r["non_neutral_right"] == r["found_negative"] + r["found_positive"] <= r["non_neutral"]
+    assert t.loc[("all_neutral", "test"), "non_neutral"] == 0
     pool = stance_pool(STANCE_SET)
     assert not set(pool["mention_id"]) & set(units["mention_id"])
     assert set(pool["set"]) == {"statements", "volumes", "volumes-2"} and (pool["gold"] != "").all()
