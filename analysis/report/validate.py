@@ -642,7 +642,8 @@ def stance_pool(folder) -> pd.DataFrame:
 
 def pool_scores(pool: pd.DataFrame) -> dict:
     """Stance of each unit of ``pool`` from its own sentence, for each pair of :data:`VADER_WEIGHT_GRID`."""
-    return {w: _units_alone(pool, vader_weights=w)["stance"].fillna(0.0).to_numpy()
+    sents, mentions = _unit_mentions(pool)  # found once; only the scoring depends on the weights
+    return {w: _unit_stance(pool, sents, mentions, w)["stance"].fillna(0.0).to_numpy()
             for w in VADER_WEIGHT_GRID}
 
 
@@ -744,21 +745,33 @@ def _units_alone(units: pd.DataFrame, vader_weights: tuple = VADER_WEIGHTS) -> p
     unit keeps its own mention's stance and window. This is what the
     pipeline computes for that sentence, without the whole source text.
     """
-    text = _unmarked(units)
-    sents = pd.DataFrame({"doc_id": units["mention_id"].astype(str), "sentence_id": 0, "text": text})
+    sents, mentions = _unit_mentions(units)
+    u = _unit_stance(units, sents, mentions, vader_weights)
+    analyzer = vader()
+    u["compound"] = [analyzer.polarity_scores(t)["compound"] for t in sents["text"]]
+    return u
+
+
+def _unit_mentions(units: pd.DataFrame) -> tuple:
+    """Each unit's sentence as a one-sentence document, and every mention in it (its own included)."""
+    sents = pd.DataFrame({"doc_id": units["mention_id"].astype(str), "sentence_id": 0,
+                          "text": _unmarked(units)})
     found = find_mentions(sents)
     own = pd.DataFrame({"doc_id": sents["doc_id"], "sentence_id": 0, "iso2": units["iso2"].astype(str),
                         "country": units["country"].astype(str), "kind": "name",
                         "start": units["start"].astype("int64"), "end": units["end"].astype("int64")})
     m = pd.concat([found[own.columns], own], ignore_index=True)
     m = m.drop_duplicates(["doc_id", "start", "end"]).sort_values(["doc_id", "start"], kind="stable")
-    ms = score_mentions(m.reset_index(drop=True), sents, vader_weights=vader_weights)
+    return sents, m.reset_index(drop=True)
+
+
+def _unit_stance(units, sents, mentions, vader_weights) -> pd.DataFrame:
+    """``units`` with their own mention's ``stance`` and ``window`` under ``vader_weights``."""
+    ms = score_mentions(mentions, sents, vader_weights=vader_weights)
     ms = ms.drop_duplicates(["doc_id", "start", "end"])
-    u = units.assign(_key=sents["doc_id"]).merge(
+    u = units.assign(_key=sents["doc_id"].to_numpy()).merge(
         ms[["doc_id", "start", "end", "stance", "window"]].rename(columns={"doc_id": "_key"}),
         on=["_key", "start", "end"], how="left")
-    analyzer = vader()
-    u["compound"] = [analyzer.polarity_scores(t)["compound"] for t in text]
     return u.drop(columns="_key")
 
 
