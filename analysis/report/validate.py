@@ -717,6 +717,8 @@ def stance_agreement(folder, docs_dir, seed: int = config.SEED, tables: dict | N
     if len(vol):
         rows.append(_agreement_row("mention_stance", "lodo_volumes", vol["gold"],
                                    vol["mention_stance_lodo"], vol["doc_id"], seed))
+        rows.append(_agreement_row("all_neutral", "lodo_volumes", vol["gold"],
+                                   ["neutral"] * len(vol), vol["doc_id"], seed))
     rows.append(_agreement_row("coders", "all", units["coder_A"], units["coder_B"],
                                units["doc_id"], seed))
     for sub in _stance_subsets(folder):

@@ -7,7 +7,7 @@ Leave one document out over the ten coded statements of data/coded, as
 folder (coder A's gold) always among the training documents and never
 scored. Prints the held-out accuracy, weighted kappa and evidence hit on the
 ten real statements (2026-12-03: 0.273, 0.154, 0.708 against 0.561, 0.421,
-0.812 without them).
+0.812 without them), then the two coders' agreement on this folder.
 """
 import shutil
 import sys
@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 from analysis.progress import model as M  # noqa: E402
 from analysis.progress import objectives as O  # noqa: E402
-from analysis.progress.coded import load_coded  # noqa: E402
-from analysis.report.validate import _measures, compare  # noqa: E402
+from analysis.progress.coded import load_coded, match_objectives, read_gold  # noqa: E402
+from analysis.report.validate import _measures, compare, weighted_kappa  # noqa: E402
 
 HERE, CODED = Path(__file__).resolve().parent, ROOT / "data" / "coded"
 warnings.simplefilter("ignore")
@@ -46,4 +46,17 @@ for d in real.doc_ids:
                               pairs=pairs[~tr_p].reset_index(drop=True))["assessments"])
 objs = objs[objs["doc_id"].isin(real.doc_ids)]
 m = _measures(compare(real, objs, pd.concat(held, ignore_index=True)), len(objs))
-print({k: round(m[k], 3) for k in ("accuracy", "kappa", "evidence_hit")})
+print("held out on the real statements:", {k: round(m[k], 3) for k in ("accuracy", "kappa", "evidence_hit")})
+
+# the two coders of this folder: coder B's objectives matched to coder A's, then their verdicts
+a_verdicts, b_verdicts = [], []
+for path in sorted((HERE / "gold").glob("*.json")):
+    a, b = read_gold(path), read_gold(HERE / "coder-B" / path.name)
+    matched = match_objectives(a["objectives"], pd.DataFrame(
+        {"objective_id": range(len(b["objectives"])), "text": [o["text"] for o in b["objectives"]]}))
+    for gid, (k, _) in matched.items():
+        a_verdicts.append(a["assessments"][gid]["verdict"])
+        b_verdicts.append(b["assessments"][b["objectives"][k]["id"]]["verdict"])
+same = sum(x == y for x, y in zip(a_verdicts, b_verdicts)) / len(a_verdicts)
+print(f"coders: {len(a_verdicts)} objectives matched, verdicts agree {same:.3f}, "
+      f"weighted kappa {weighted_kappa(a_verdicts, b_verdicts):.3f}")
