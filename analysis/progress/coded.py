@@ -117,6 +117,54 @@ def match_objectives(gold_objectives: list, predicted: pd.DataFrame) -> dict:
     return out
 
 
+#: A verdict label as the codebook writes it (``not_achieved`` before
+#: ``achieved``, which it contains).
+_LABEL = re.compile(r"\b(" + "|".join(sorted(VERDICTS, key=len, reverse=True)) + r")\b")
+#: Words by which a coder's ``why`` names another defensible label
+#: ("could be read as achieved", "not_assessed is defensible",
+#: "alternative: not_assessed", "from which partial could be argued").
+_DEFENSIBLE = re.compile(r"defensible|read\s+as|alternative|argued", re.I)
+#: "closest label X" names the coded verdict itself, not an alternative.
+_CLOSEST = re.compile(r"closest\s+label\s+\w+", re.I)
+
+
+def defensible_alternatives(assessment: dict) -> tuple:
+    """The other labels a coder calls defensible for an ``ambiguous`` verdict.
+
+    The codebook asks a coder who flags a verdict ``ambiguous`` to name the
+    other defensible label in ``why``. This reads it: every verdict label
+    in a clause of ``why`` (split at ";", "." and brackets) that says it is
+    defensible, could be read or argued, or is the alternative — other than
+    the coded verdict and the "closest label". A verdict not flagged
+    ambiguous has none.
+
+    Examples
+    --------
+    >>> defensible_alternatives({"verdict": "partial", "ambiguous": True,
+    ...     "why": "Ambiguous: only some progress; closest label partial (could be read as achieved)."})
+    ('achieved',)
+    >>> defensible_alternatives({"verdict": "not_assessed", "ambiguous": True,
+    ...     "why": "Nothing on trade, from which partial or not_achieved could be argued."})
+    ('partial', 'not_achieved')
+    >>> defensible_alternatives({"verdict": "partial", "ambiguous": True,
+    ...     "why": "The missions achieved a modicum of success; closest label partial."})
+    ()
+    >>> defensible_alternatives({"verdict": "slow", "why": "achieved is defensible"})
+    ()
+    """
+    if not assessment.get("ambiguous"):
+        return ()
+    coded = assessment.get("verdict")
+    out = []
+    for clause in re.split(r"[;.()]", str(assessment.get("why", ""))):
+        if not _DEFENSIBLE.search(clause):
+            continue
+        for label in _LABEL.findall(_CLOSEST.sub(" ", clause)):
+            if label != coded and label not in out:
+                out.append(label)
+    return tuple(out)
+
+
 def read_gold(path) -> dict:
     """Read and check one gold JSON file; ValueError naming the file otherwise.
 

@@ -344,6 +344,13 @@ def _held_out(validation: dict) -> str | None:
         return None
     a = s.loc["accuracy"]
     k = f", weighted kappa {s.loc['kappa', 'value']:.2f}" if "kappa" in s.index else ""
+    clear = validation["validation_summary"]
+    clear = clear[(clear["scope"] == "coding") & (clear["group"] == "clear")
+                  & (clear["measure"] == "accuracy") & (clear["mode"] == "held_out")]
+    if len(clear):
+        c = clear.iloc[0]
+        k += (f" ({_ci(c['value'], c['low'], c['high'])} on the {int(c['n_units'])} "
+              f"the coder called clear)")
     return (f"held out on {int(a['n_documents'])} coded statements the verdicts agree with the "
             f"coders on {_ci(a['value'], a['low'], a['high'])} of {int(a['n_units'])} objectives{k}")
 

@@ -13,6 +13,14 @@ objective recall / precision
 verdict accuracy
     share of gold objectives whose verdict the package gives; a gold
     objective that was not found counts as predicted ``not_assessed``.
+defensible accuracy (``accuracy_defensible``)
+    the same, also counting right a verdict the coder flagged
+    ``ambiguous`` when the package gives the other label the coder's
+    ``why`` calls defensible (:func:`analysis.progress.coded.
+    defensible_alternatives`). A reading aid, not a target: the targets
+    and the second coder's level are strict accuracy. The summary also
+    gives accuracy and kappa apart for the verdicts the coder called clear
+    and those flagged ambiguous (scope ``coding``).
 weighted kappa
     Cohen's kappa with linear disagreement weights over the ordinal scale
     not_achieved < slow < partial < achieved (adjacent grades disagree by
@@ -53,15 +61,15 @@ from ..measures.stance import STANCE_THRESHOLD, VADER_WEIGHTS, label, score_ment
 from ..measures.stats import N_BOOT, cluster_bootstrap, group_seed
 from ..progress import objectives as objectives_step
 from ..progress.model import MODEL_PATH, cross_validate, load_model
-from ..progress.coded import (COVERAGE, SCALE, VERDICTS, coverage, jaccard, load_coded, read_gold,  # noqa: F401
-                             match_objectives)
+from ..progress.coded import (COVERAGE, SCALE, VERDICTS, coverage, defensible_alternatives,  # noqa: F401
+                             jaccard, load_coded, match_objectives, read_gold)
 
 LABELS = VERDICTS
 REPORT_COLUMNS = ["document", "doc_id", "group", "gold_objectives", "predicted_objectives", "found",
                   "recall", "precision", "correct", "accuracy", "kappa", "evidence_coded", "evidence_hit",
                   "countries_gold", "countries_found", "countries_extra"]
 DETAIL_COLUMNS = ["document", "doc_id", "group", "gold_id", "objective_id", "coverage", "gold_verdict",
-                  "predicted_verdict", "confidence", "evidence_hit", "ambiguous"]
+                  "predicted_verdict", "confidence", "evidence_hit", "ambiguous", "alternatives"]
 SUMMARY_COLUMNS = ["scope", "group", "measure", "value", "low", "high", "n_documents", "n_units", "mode"]
 #: Confidence bins of the reliability table.
 RELIABILITY_BINS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.0000001)
@@ -143,7 +151,8 @@ def compare(corpus, objectives: pd.DataFrame, assessments: pd.DataFrame) -> pd.D
             rows.append({"document": corpus.names[doc_id], "doc_id": doc_id,
                          "group": corpus.groups.get(doc_id, ""), "gold_id": gid, "objective_id": oid,
                          "coverage": round(cov, 3), "gold_verdict": gv, "predicted_verdict": pv,
-                         "confidence": conf, "evidence_hit": hit, "ambiguous": bool(a.get("ambiguous", False))})
+                         "confidence": conf, "evidence_hit": hit, "ambiguous": bool(a.get("ambiguous", False)),
+                         "alternatives": ";".join(defensible_alternatives(a))})
     return pd.DataFrame(rows, columns=DETAIL_COLUMNS)
 
 
@@ -151,20 +160,26 @@ def _measures(det: pd.DataFrame, n_pred: int) -> dict:
     n = len(det)
     found = int(det["objective_id"].notna().sum())
     coded = det[det["gold_verdict"] != ""]  # objectives whose verdict was coded
-    correct = int((coded["gold_verdict"] == coded["predicted_verdict"]).sum())
+    right = (coded["gold_verdict"] == coded["predicted_verdict"]).to_numpy()
+    correct = int(right.sum())
+    # or the other label the coder called defensible for an ambiguous verdict
+    alt = coded["alternatives"] if "alternatives" in coded else pd.Series("", index=coded.index)
+    defensible = int((right | np.array([p in str(a).split(";") for p, a in
+                                         zip(coded["predicted_verdict"], alt.fillna(""))], dtype=bool)).sum())
     ev = det["evidence_hit"].dropna()
     return {"gold_objectives": n, "predicted_objectives": n_pred, "found": found,
             "recall": found / n if n else float("nan"),
             "precision": found / n_pred if n_pred else float("nan"),
             "correct": correct, "verdicts_coded": int(len(coded)),
             "accuracy": correct / len(coded) if len(coded) else float("nan"),
+            "accuracy_defensible": defensible / len(coded) if len(coded) else float("nan"),
             "kappa": (weighted_kappa(coded["gold_verdict"], coded["predicted_verdict"])
                       if len(coded) else float("nan")),
             "evidence_coded": int(len(ev)), "evidence_hit": float(ev.astype(bool).mean()) if len(ev) else float("nan")}
 
 
 #: Pooled measures with bootstrap intervals.
-MEASURES = ("recall", "precision", "accuracy", "kappa", "evidence_hit")
+MEASURES = ("recall", "precision", "accuracy", "accuracy_defensible", "kappa", "evidence_hit")
 
 
 def summarise(det: pd.DataFrame, n_pred: dict, seed: int, mode: str, n_boot: int = N_BOOT) -> pd.DataFrame:
@@ -173,29 +188,44 @@ def summarise(det: pd.DataFrame, n_pred: dict, seed: int, mode: str, n_boot: int
     Each resample draws documents with replacement and pools their
     objectives, so the interval reflects how much the figure depends on
     which statements were coded.
+
+    Scopes: ``pooled``; ``group`` (one per value of the grouping); and,
+    when the coders flagged some verdicts ``ambiguous``, ``coding``:
+    the objectives whose verdict the coder called ``clear`` and those
+    called ``ambiguous``, apart. ``accuracy_defensible`` counts a verdict
+    right when it is the coded one or, for an ambiguous one, the other
+    label the coder called defensible (:func:`defensible_alternatives`);
+    ``accuracy`` is the strict figure the targets use.
     """
     rows = []
     scopes = [("pooled", "", det)]
     groups = sorted(g for g in det["group"].unique() if g)
     scopes += [("group", g, det[det["group"] == g]) for g in groups]
-    for scope, group, d in scopes:
+    coded = det[det["gold_verdict"] != ""]
+    if "ambiguous" in coded and coded["ambiguous"].astype(bool).any():
+        flag = coded["ambiguous"].astype(bool)
+        scopes += [("coding", "clear", coded[~flag]), ("coding", "ambiguous", coded[flag])]
+    for number, (scope, group, d) in enumerate(scopes):
         docs = sorted(d["doc_id"].unique())
         by_doc = {k: g for k, g in d.groupby("doc_id")}
         point = _measures(d, sum(n_pred.get(k, 0) for k in docs))
-        rng = np.random.default_rng([seed, len(rows)])
-        boots = {m: [] for m in MEASURES}
+        rng = np.random.default_rng([seed, number])  # one stream a scope
+        # recall, precision and evidence are the statements', not the ambiguity classes'
+        measures = MEASURES if scope != "coding" else ("accuracy", "accuracy_defensible", "kappa")
+        boots = {m: [] for m in measures}
         for _ in range(n_boot if len(docs) > 1 else 0):
             pick = rng.integers(0, len(docs), size=len(docs))
             sample = pd.concat([by_doc[docs[i]] for i in pick], ignore_index=True)
             m = _measures(sample, sum(n_pred.get(docs[i], 0) for i in pick))
-            for k in MEASURES:
+            for k in measures:
                 boots[k].append(m[k])
-        for k in MEASURES:
+        for k in measures:
             b = np.asarray(boots[k], dtype=float)
             b = b[~np.isnan(b)]
             lo, hi = (np.quantile(b, [0.025, 0.975]) if b.size else (float("nan"), float("nan")))
             units = {"evidence_hit": point["evidence_coded"], "precision": point["predicted_objectives"],
-                     "accuracy": point["verdicts_coded"], "kappa": point["verdicts_coded"]}.get(
+                     "accuracy": point["verdicts_coded"], "accuracy_defensible": point["verdicts_coded"],
+                     "kappa": point["verdicts_coded"]}.get(
                          k, point["gold_objectives"])
             rows.append({"scope": scope, "group": group, "measure": k, "value": point[k],
                          "low": float(lo), "high": float(hi), "n_documents": len(docs),

@@ -85,6 +85,12 @@ def test_findings_progress_reads_the_held_out_figure_when_validation_is_there():
                             "n_documents": 10, "n_units": 66, "mode": "held_out"})
     with_v = fd.progress_findings(tables, {"validation_summary": summary})
     assert "0.41 [0.20, 0.60] of 66 objectives, weighted kappa 0.27" in with_v[-1]
+    assert "called clear" not in with_v[-1]
+    clear = pd.DataFrame({"scope": "coding", "group": ["clear", "ambiguous"], "measure": "accuracy",
+                          "value": [0.6, 0.2], "low": [0.5, 0.1], "high": [0.8, 0.4],
+                          "n_documents": 9, "n_units": [36, 30], "mode": "held_out"})
+    with_c = fd.progress_findings(tables, {"validation_summary": pd.concat([summary, clear])})
+    assert "weighted kappa 0.27 (0.60 [0.50, 0.80] on the 36 the coder called clear)" in with_c[-1]
     without = fd.progress_findings(tables)
     assert "far less often than a second coder" in without[-1]
     assert not any(ch.isdigit() for ch in without[-1])  # no number typed in

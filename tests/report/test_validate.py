@@ -42,7 +42,7 @@ def test_validate_reports_the_seed_countries_against_the_coding(seed_report):
 def test_validate_summary_has_intervals_around_the_pooled_value(seed_report):
     s = seed_report["summary"]
     assert list(s.columns) == SUMMARY_COLUMNS
-    assert set(s["measure"]) == {"recall", "precision", "accuracy", "kappa", "evidence_hit"}
+    assert set(s["measure"]) == {"recall", "precision", "accuracy", "accuracy_defensible", "kappa", "evidence_hit"}
     # One document: no resampling, the interval is empty (NaN), never a false precision.
     assert s["low"].isna().all()
 
@@ -67,6 +67,36 @@ def test_validate_objectives_only_coding_scores_objectives_and_no_verdicts(tmp_p
     s = res["summary"].set_index("measure")
     assert s.loc["accuracy", "n_units"] == 0 and s.loc["recall", "n_units"] == len(gold["objectives"])
     assert res["confusion"].to_numpy().sum() == 0 and res["reliability"]["n"].sum() == 0
+
+
+def test_validate_defensible_accuracy_counts_the_alternative_the_coder_named():
+    # b's first verdict is ambiguous and the coder called not_assessed defensible:
+    # predicting it is right for the defensible figure, wrong for the strict one;
+    # a's ambiguous verdict names no alternative, so "slow" stays wrong there
+    det = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "group": "", "objective_id": [1, 2, 1, 2],
+                        "gold_verdict": ["partial", "slow", "not_achieved", "achieved"],
+                        "predicted_verdict": ["slow", "slow", "not_assessed", "achieved"],
+                        "evidence_hit": None, "ambiguous": [True, False, True, False],
+                        "alternatives": ["", "", "not_assessed", ""]})
+    s = summarise(det, {"a": 2, "b": 2}, seed=0, mode="held_out", n_boot=50).set_index(["scope", "group", "measure"])
+    assert s.loc[("pooled", "", "accuracy"), "value"] == 0.5
+    assert s.loc[("pooled", "", "accuracy_defensible"), "value"] == 0.75
+    assert s.loc[("coding", "clear", "accuracy"), "value"] == 1.0
+    assert s.loc[("coding", "ambiguous", "accuracy"), "value"] == 0.0
+    assert s.loc[("coding", "ambiguous", "accuracy_defensible"), "value"] == 0.5
+    assert s.loc[("coding", "ambiguous", "accuracy"), "n_units"] == 2
+    # the ambiguity classes are verdicts' classes: no recall or evidence rows there
+    assert set(s.loc["coding"].index.get_level_values("measure")) == {"accuracy", "accuracy_defensible", "kappa"}
+
+
+def test_validate_details_carry_the_coders_alternatives():
+    res = validate(CODED / "gold", CODED, details=True, n_boot=20)
+    det = res["details"]
+    assert (det.loc[~det["ambiguous"], "alternatives"] == "").all()
+    alt = det.set_index("gold_id")["alternatives"]
+    assert alt["rom-6"] == "not_achieved" and alt["pol-6"] == "partial;not_achieved"
+    s = res["summary"].set_index(["scope", "group", "measure"])["value"]
+    assert s[("pooled", "", "accuracy_defensible")] >= s[("pooled", "", "accuracy")]
 
 
 def test_validate_bootstrap_resamples_documents():
