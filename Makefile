@@ -30,7 +30,9 @@ notebooks: tables validation
 # tables in build/validation, figure figures/validation-confusion.*;
 # mention stance vs the coded stance set: build/validation/stance_agreement.csv;
 # objective kinds vs the hand-coded kinds: build/validation/objective_kinds.txt;
-# objectives on the two blind synthetic sets: build/validation/objectives_blind*.txt
+# objectives on the three blind synthetic sets: build/validation/objectives_blind*.txt;
+# the shipped model on the twelve synthetic statements coded for verdicts, which it was
+# never fitted on: build/validation/synthetic_verdicts.txt
 validation: $(STAMP)
 	mkdir -p build
 	$(PY) -m analysis validate data/coded/gold data/coded --cv --by region --seed $(SEED) \
@@ -42,6 +44,9 @@ validation: $(STAMP)
 		$(PY) -m analysis validate data/coded/$$d/gold data/coded/$$d --by region --seed $(SEED) \
 			--second-coder data/coded/$$d/coder-B --out build/validation/$$d > build/validation/$$d.txt || exit 1; \
 	done
+	$(PY) -m analysis validate data/coded/synthetic_verdicts/gold data/coded/synthetic_verdicts --seed $(SEED) \
+		--second-coder data/coded/synthetic_verdicts/coder-B --out build/validation/synthetic_verdicts \
+		> build/validation/synthetic_verdicts.txt
 
 # JupyterLab in the project's environment, on the notebooks folder.
 lab: $(STAMP)

@@ -452,8 +452,12 @@ def run(args) -> int:
     if res is None:
         return 1
     with pd.option_context("display.width", 220, "display.max_columns", 30):
-        print(f"mode: {res['mode']}" + ("" if res["mode"] == "held_out" else
-                                          "  (not held out; use --cv for held-out figures)"))
+        print(f"mode: {res['mode']}" + {
+            "held_out": "",
+            "in_sample": "  (the shipped model on statements it was fitted on: not held out; "
+                         "use --cv for held-out figures)",
+            "shipped": "  (the shipped model, fitted on data/coded: held out for statements "
+                       "not among those)"}.get(res["mode"], ""))
         print(res["report"].drop(columns=["countries_extra"]).to_string(index=False))
         print()
         s = res["summary"].copy()
