@@ -161,6 +161,24 @@ def test_evaluative_dependence_in_another_clause_keeps_the_success():
     assert score_text("The program has succeeded, but its future depends on Congress.")["category"] == "achieved"
 
 
+@pytest.mark.parametrize("text", [
+    "The long-range objectives set forth above are not realizable in the foreseeable future.",
+    "The ultimate objective of a free country is not attainable in the foreseeable future.",
+    "Accession to the pact is not to be expected within the foreseeable future.",
+])
+def test_evaluative_far_off_in_the_foreseeable_future_is_not_achieved_and_unfavourable(text):
+    # the codebook's own not_achieved wording: the negation belongs to the cue, so it must
+    # not flip "foreseeable future" into a mixed (partial), favourable reading
+    r = score_text(text)
+    assert r["category"] == "not_achieved" and r["score"] < -0.3
+    assert all(c["category"] == "not_achieved" for c in r["details"])
+
+
+def test_evaluative_not_practicable_for_now_is_not_achieved():
+    assert score_text("Regional arrangements are not practicable at present.")["category"] == "not_achieved"
+    assert score_text("The hopes raised last year have been largely disappointed.")["category"] == "not_achieved"
+
+
 @pytest.mark.slow  # every sentence of the coded corpus, twice (about 9 s)
 def test_find_cues_fast_paths_equal_the_generic_matcher(monkeypatch):
     """Issue 10: plain cues matched by one comparison, only at cue-starting tokens, give
