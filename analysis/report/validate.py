@@ -363,18 +363,22 @@ def validate(gold_dir, docs_dir, details: bool = False, cv: bool = False, by: st
     return out
 
 
-#: Columns of :func:`coder_objective_agreement`.
-SECOND_CODER_COLUMNS = ["document", "gold_objectives", "other_objectives", "found", "recall", "precision"]
+#: Columns of :func:`second_coder_agreement`.
+SECOND_CODER_COLUMNS = ["document", "gold_objectives", "other_objectives", "found", "recall", "precision",
+                        "verdicts_compared", "verdicts_agree", "kappa"]
 
 
-def coder_objective_agreement(gold_dir, other_dir) -> pd.DataFrame:
-    """Objectives of a second coder's gold files against those of ``gold_dir``.
+def second_coder_agreement(gold_dir, other_dir) -> pd.DataFrame:
+    """A second coder's gold files against those of ``gold_dir``: objectives, then verdicts.
 
     Each file of ``gold_dir`` is paired with the file of the same name in
     ``other_dir``; the other coder's objectives are matched to the gold ones
     as the package's are (:func:`analysis.progress.coded.match_objectives`:
     one-to-one, at least half of a gold aim's content words covered), so
-    ``recall`` and ``precision`` are on the scale of the package's. A last
+    ``recall`` and ``precision`` are on the scale of the package's. Where
+    both files code verdicts, the verdicts of the matched objectives are
+    compared: ``verdicts_agree`` (share the same) and weighted ``kappa``
+    (:func:`weighted_kappa`), the level a grader can hope to reach. A last
     row ``TOTAL`` pools the documents.
 
     Raises
@@ -387,31 +391,50 @@ def coder_objective_agreement(gold_dir, other_dir) -> pd.DataFrame:
     >>> import json, tempfile
     >>> a, b = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
     >>> _ = (a / "d.json").write_text(json.dumps({"document": "d", "objectives": [
-    ...     {"id": "1", "text": "to expand trade"}, {"id": "2", "text": "to obtain tin"}]}))
+    ...     {"id": "1", "text": "to expand trade"}, {"id": "2", "text": "to obtain tin"}],
+    ...     "assessments": {"1": {"verdict": "slow"}, "2": {"verdict": "achieved"}}}))
     >>> _ = (b / "d.json").write_text(json.dumps({"document": "d", "objectives": [
-    ...     {"id": "x", "text": "to expand trade with the west"}]}))
-    >>> coder_objective_agreement(a, b)[["document", "found", "recall", "precision"]].values.tolist()
-    [['d', 1, 0.5, 1.0], ['TOTAL', 1, 0.5, 1.0]]
+    ...     {"id": "x", "text": "to expand trade with the west"}],
+    ...     "assessments": {"x": {"verdict": "slow"}}}))
+    >>> t = second_coder_agreement(a, b)
+    >>> t[["document", "found", "recall", "precision", "verdicts_compared", "verdicts_agree"]].values.tolist()
+    [['d', 1, 0.5, 1.0, 1, 1.0], ['TOTAL', 1, 0.5, 1.0, 1, 1.0]]
     """
     gold_dir, other_dir = Path(gold_dir), Path(other_dir)
-    rows = []
+    rows, pairs = [], []
     for path in sorted(gold_dir.glob("*.json")):
         other = other_dir / path.name
         if not other.is_file():
             raise ValueError(f"validate: second coder's folder '{other_dir}' has no {path.name}; "
                              "code every document of the gold folder")
-        gold, second = read_gold(path)["objectives"], read_gold(other)["objectives"]
-        predicted = pd.DataFrame({"objective_id": range(len(second)),
-                                  "text": [str(o["text"]) for o in second]})
-        found = len(match_objectives(gold, predicted))
-        rows.append({"document": path.stem, "gold_objectives": len(gold),
-                     "other_objectives": len(second), "found": found})
-    t = pd.DataFrame(rows, columns=SECOND_CODER_COLUMNS[:4])
-    total = t[["gold_objectives", "other_objectives", "found"]].sum()
-    t = pd.concat([t, pd.DataFrame([{"document": "TOTAL", **total.to_dict()}])], ignore_index=True)
+        gold, second = read_gold(path), read_gold(other)
+        predicted = pd.DataFrame({"objective_id": range(len(second["objectives"])),
+                                  "text": [str(o["text"]) for o in second["objectives"]]})
+        matched = match_objectives(gold["objectives"], predicted)
+        verdicts = []
+        if "assessments" in gold and "assessments" in second:
+            for gid, (k, _) in matched.items():
+                verdicts.append((gold["assessments"].get(gid, {}).get("verdict", "not_assessed"),
+                                 second["assessments"].get(str(second["objectives"][k]["id"]), {})
+                                 .get("verdict", "not_assessed")))
+        pairs += verdicts
+        rows.append({"document": path.stem, "gold_objectives": len(gold["objectives"]),
+                     "other_objectives": len(second["objectives"]), "found": len(matched),
+                     **_verdict_agreement(verdicts)})
+    total = {k: sum(r[k] for r in rows) for k in ("gold_objectives", "other_objectives", "found")}
+    rows.append({"document": "TOTAL", **total, **_verdict_agreement(pairs)})
+    t = pd.DataFrame(rows)
     t["recall"] = t["found"] / t["gold_objectives"].where(t["gold_objectives"] > 0)
     t["precision"] = t["found"] / t["other_objectives"].where(t["other_objectives"] > 0)
     return t[SECOND_CODER_COLUMNS]
+
+
+def _verdict_agreement(pairs: list) -> dict:
+    if not pairs:
+        return {"verdicts_compared": 0, "verdicts_agree": float("nan"), "kappa": float("nan")}
+    gold, other = zip(*pairs)
+    return {"verdicts_compared": len(pairs), "verdicts_agree": sum(g == o for g, o in pairs) / len(pairs),
+            "kappa": weighted_kappa(gold, other)}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -477,12 +500,13 @@ def run(args) -> int:
             write_table(res["folds"].round(6), Path(args.out) / "validation_folds.csv")
     if getattr(args, "second_coder", None):
         try:
-            second = coder_objective_agreement(args.gold_dir, args.second_coder)
+            second = second_coder_agreement(args.gold_dir, args.second_coder)
         except (FileNotFoundError, ValueError) as e:
             print(f"error: {e}", file=sys.stderr)
             return 1
         print()
-        print("objectives: the second coder's against GOLD_DIR's (the level a method can reach)")
+        print("the second coder against GOLD_DIR: objectives, and verdicts of the matched ones "
+              "(the level a method can reach)")
         print(second.round(3).to_string(index=False))
         if args.out:
             write_table(second, Path(args.out) / "second_coder.csv")

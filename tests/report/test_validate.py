@@ -423,3 +423,39 @@ def test_stance_set_held_out_whole_is_scored_without_a_refit(tmp_path):
     assert "lodo" not in set(table["split"])
     t = table.set_index(["method", "split"])
     assert t.loc[("mention_stance", "all"), "accuracy"] > t.loc[("all_neutral", "all"), "accuracy"]
+
+
+def _coding(folder, objectives, verdicts=None):
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = {"document": "d", "objectives": [{"id": i, "text": t} for i, t in objectives]}
+    if verdicts is not None:
+        doc["assessments"] = {i: {"verdict": v} for i, v in verdicts.items()}
+    (folder / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+
+
+def test_second_coder_agreement_compares_the_verdicts_of_matched_objectives(tmp_path):
+    from analysis.report.validate import second_coder_agreement
+
+    _coding(tmp_path / "a", [("1", "to expand trade with the west"), ("2", "to obtain strategic tin"),
+                             ("3", "to maintain a friendly government")],
+            {"1": "slow", "2": "achieved", "3": "not_assessed"})
+    # coder B splits nothing, misses aim 3, and grades aim 2 one step lower
+    _coding(tmp_path / "b", [("x", "to expand trade with the west"), ("y", "to obtain strategic tin")],
+            {"x": "slow", "y": "partial"})
+    t = second_coder_agreement(tmp_path / "a", tmp_path / "b").set_index("document")
+    assert t.loc["TOTAL", "found"] == 2 and t.loc["TOTAL", "recall"] == pytest.approx(2 / 3)
+    assert t.loc["TOTAL", "verdicts_compared"] == 2 and t.loc["TOTAL", "verdicts_agree"] == 0.5
+    assert t.loc["TOTAL", "kappa"] < 1
+
+
+def test_second_coder_agreement_of_objectives_alone_has_no_verdict_figures(tmp_path):
+    from analysis.report.validate import second_coder_agreement
+
+    _coding(tmp_path / "a", [("1", "to expand trade")])
+    _coding(tmp_path / "b", [("x", "to expand trade")], {"x": "slow"})
+    t = second_coder_agreement(tmp_path / "a", tmp_path / "b").set_index("document")
+    assert t.loc["d", "recall"] == 1.0 and t.loc["d", "verdicts_compared"] == 0
+    assert np.isnan(t.loc["TOTAL", "verdicts_agree"])
+    (tmp_path / "b" / "d.json").unlink()
+    with pytest.raises(ValueError, match="second coder's folder .* has no d.json"):
+        second_coder_agreement(tmp_path / "a", tmp_path / "b")

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 from analysis.progress import model as M  # noqa: E402
 from analysis.progress import objectives as O  # noqa: E402
-from analysis.progress.coded import load_coded, match_objectives, read_gold  # noqa: E402
-from analysis.report.validate import _measures, compare, weighted_kappa  # noqa: E402
+from analysis.progress.coded import load_coded  # noqa: E402
+from analysis.report.validate import _measures, compare, second_coder_agreement  # noqa: E402
 
 HERE, CODED = Path(__file__).resolve().parent, ROOT / "data" / "coded"
 warnings.simplefilter("ignore")
@@ -49,14 +49,6 @@ m = _measures(compare(real, objs, pd.concat(held, ignore_index=True)), len(objs)
 print("held out on the real statements:", {k: round(m[k], 3) for k in ("accuracy", "kappa", "evidence_hit")})
 
 # the two coders of this folder: coder B's objectives matched to coder A's, then their verdicts
-a_verdicts, b_verdicts = [], []
-for path in sorted((HERE / "gold").glob("*.json")):
-    a, b = read_gold(path), read_gold(HERE / "coder-B" / path.name)
-    matched = match_objectives(a["objectives"], pd.DataFrame(
-        {"objective_id": range(len(b["objectives"])), "text": [o["text"] for o in b["objectives"]]}))
-    for gid, (k, _) in matched.items():
-        a_verdicts.append(a["assessments"][gid]["verdict"])
-        b_verdicts.append(b["assessments"][b["objectives"][k]["id"]]["verdict"])
-same = sum(x == y for x, y in zip(a_verdicts, b_verdicts)) / len(a_verdicts)
-print(f"coders: {len(a_verdicts)} objectives matched, verdicts agree {same:.3f}, "
-      f"weighted kappa {weighted_kappa(a_verdicts, b_verdicts):.3f}")
+coders = second_coder_agreement(HERE / "gold", HERE / "coder-B").set_index("document").loc["TOTAL"]
+print(f"coders: {int(coders['verdicts_compared'])} objectives matched, verdicts agree "
+      f"{coders['verdicts_agree']:.3f}, weighted kappa {coders['kappa']:.3f}")
