@@ -31,8 +31,8 @@ notebooks: tables validation
 # mention stance vs the coded stance set: build/validation/stance_agreement.csv;
 # objective kinds vs the hand-coded kinds: build/validation/objective_kinds.txt;
 # objectives on the three blind synthetic sets: build/validation/objectives_blind*.txt;
-# the shipped model on the twelve synthetic statements coded for verdicts, which it was
-# never fitted on: build/validation/synthetic_verdicts.txt
+# the shipped model on the two sets of twelve synthetic statements coded for verdicts, which
+# it was never fitted on: build/validation/synthetic_verdicts*.txt
 validation: $(STAMP)
 	mkdir -p build
 	$(PY) -m analysis validate data/coded/gold data/coded --cv --by region --seed $(SEED) \
@@ -44,9 +44,11 @@ validation: $(STAMP)
 		$(PY) -m analysis validate data/coded/$$d/gold data/coded/$$d --by region --seed $(SEED) \
 			--second-coder data/coded/$$d/coder-B --out build/validation/$$d > build/validation/$$d.txt || exit 1; \
 	done
-	$(PY) -m analysis validate data/coded/synthetic_verdicts/gold data/coded/synthetic_verdicts --seed $(SEED) \
-		--second-coder data/coded/synthetic_verdicts/coder-B --out build/validation/synthetic_verdicts \
-		> build/validation/synthetic_verdicts.txt
+	for d in synthetic_verdicts synthetic_verdicts_2; do \
+		$(PY) -m analysis validate data/coded/$$d/gold data/coded/$$d --seed $(SEED) \
+			$$(test -f data/coded/$$d/provenance.csv && echo --by region) \
+			--second-coder data/coded/$$d/coder-B --out build/validation/$$d > build/validation/$$d.txt || exit 1; \
+	done
 
 # JupyterLab in the project's environment, on the notebooks folder.
 lab: $(STAMP)

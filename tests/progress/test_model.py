@@ -28,11 +28,15 @@ CODED = config.DATA_DIR / "coded"
 #: and 0.11 before the grader could keep the lexicon's reading).
 #: They guard against regressions; accuracy and kappa are below the issue's targets.
 HELD_OUT_FLOORS = {"recall": 0.95, "precision": 0.9, "accuracy": 0.55, "kappa": 0.4, "evidence_hit": 0.79}
-#: Floors of the shipped model on the twelve synthetic statements coded for
-#: verdicts (data/coded/synthetic_verdicts, never fitted on), a little under
-#: what `make validation` measured when they were first scored: recall 0.913,
-#: precision 0.887, evidence 0.830, accuracy 0.420.
-SYNTHETIC_FLOORS = {"recall": 0.9, "precision": 0.85, "evidence_hit": 0.8, "accuracy": 0.4}
+#: Floors of the shipped model on the two sets of twelve synthetic statements
+#: coded for verdicts (data/coded/synthetic_verdicts*, never fitted on), a
+#: little under what `make validation` measures: recall 0.913 / 0.942,
+#: precision 0.887 / 0.942, evidence 0.830 / 0.930, accuracy 0.435 / 0.217 (the
+#: second set's is barely above always answering not_assessed, 0.174: the
+#: floor guards the objective and evidence steps, which carry over).
+SYNTHETIC_FLOORS = {"synthetic_verdicts": {"recall": 0.9, "precision": 0.85, "evidence_hit": 0.8, "accuracy": 0.4},
+                    "synthetic_verdicts_2": {"recall": 0.92, "precision": 0.92, "evidence_hit": 0.9,
+                                             "accuracy": 0.2}}
 
 
 @pytest.fixture(scope="module")
@@ -132,10 +136,11 @@ def test_model_held_out_floors_on_the_coded_corpus():
 
 
 @pytest.mark.slow
-def test_model_shipped_floors_on_synthetic_statements_it_never_saw():
-    folder = CODED / "synthetic_verdicts"
+@pytest.mark.parametrize("name", sorted(SYNTHETIC_FLOORS))
+def test_model_shipped_floors_on_synthetic_statements_it_never_saw(name):
+    folder = CODED / name
     res = validate(folder / "gold", folder, details=True, n_boot=50)
     assert res["mode"] == "shipped"
     pooled = res["summary"].query("scope == 'pooled'").set_index("measure")["value"]
-    for measure, floor in SYNTHETIC_FLOORS.items():
+    for measure, floor in SYNTHETIC_FLOORS[name].items():
         assert pooled[measure] >= floor, (measure, pooled[measure], floor)
