@@ -498,30 +498,26 @@ def run(args) -> int:
         write_table(res["confusion"].reset_index(), Path(args.out) / "validation_confusion.csv")
         if "folds" in res:  # what each fold's model chose from the other statements' coding
             write_table(res["folds"].round(6), Path(args.out) / "validation_folds.csv")
+    extras = []
     if getattr(args, "second_coder", None):
-        try:
-            second = second_coder_agreement(args.gold_dir, args.second_coder)
-        except (FileNotFoundError, ValueError) as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 1
-        print()
-        print("the second coder against GOLD_DIR: objectives, and verdicts of the matched ones "
-              "(the level a method can reach)")
-        print(second.round(3).to_string(index=False))
-        if args.out:
-            write_table(second, Path(args.out) / "second_coder.csv")
+        extras.append(("the second coder against GOLD_DIR: objectives, and verdicts of the matched ones "
+                       "(the level a method can reach)", "second_coder.csv",
+                       lambda: second_coder_agreement(args.gold_dir, args.second_coder)))
     if getattr(args, "stance", None):
+        extras.append(("tone toward a country: mention stance vs the coders' agreed labels "
+                       "(intervals resample documents)", "stance_agreement.csv",
+                       lambda: stance_agreement(args.stance, args.docs_dir, seed=args.seed)[0]))
+    for title, file_name, compute in extras:  # tables beside the verdicts', printed and written alike
         try:
-            agreement, _ = stance_agreement(args.stance, args.docs_dir, seed=args.seed)
+            table = compute()
         except (FileNotFoundError, ValueError) as e:
             print(f"error: {e}", file=sys.stderr)
             return 1
         print()
-        print("tone toward a country: mention stance vs the coders' agreed labels "
-              "(intervals resample documents)")
-        print(agreement.round(3).to_string(index=False))
+        print(title)
+        print(table.round(3).to_string(index=False))
         if args.out:
-            write_table(agreement, Path(args.out) / "stance_agreement.csv")
+            write_table(table, Path(args.out) / file_name)
     if args.figure:
         from .figures import plot_confusion, save_figure  # deferred: heavy, matplotlib; only for --figure
 
