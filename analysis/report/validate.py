@@ -551,7 +551,20 @@ STANCE_GRID = tuple(round(0.10 + 0.04 * i, 2) for i in range(16))
 #: a half (three quarters for negative words), all.
 VADER_WEIGHT_GRID = tuple((p, n) for p in (0.0, 0.25, 0.5, 1.0) for n in (0.0, 0.25, 0.5, 0.75, 1.0))
 #: Split of a stance set that is never fitted on: scored once, with the shipped parameters.
+#: Every split whose name begins with it is one (``test``: whole volumes; ``test_statements``:
+#: synthetic policy statements).
 TEST_SPLIT = "test"
+
+
+def is_test_split(split) -> bool:
+    """Whether a stance set's split is never fitted on (its name begins with :data:`TEST_SPLIT`).
+
+    Examples
+    --------
+    >>> is_test_split("test"), is_test_split("test_statements"), is_test_split("fresh")
+    (True, True, False)
+    """
+    return str(split).startswith(TEST_SPLIT)
 STANCE_FILES = ("units.csv", "coder-A.csv", "coder-B.csv", "split.csv")
 
 
@@ -682,16 +695,16 @@ def fit_stance(scores: dict, gold) -> tuple:
 
 
 def stance_pool(folder) -> pd.DataFrame:
-    """Every agreed unit the stance parameters are fitted on: all but the test split's.
+    """Every agreed unit the stance parameters are fitted on: all but the test splits'.
 
     The statement units of ``folder`` and those of each sub-folder holding a
-    stance set (``volumes`` …) whose split is not :data:`TEST_SPLIT`;
+    stance set (``volumes`` …) whose split is not a test split (:func:`is_test_split`);
     column ``set`` names the folder (``statements`` for the top one).
     """
     sets = [load_stance_set(folder).assign(set="statements")]
     sets += [load_stance_set(sub).assign(set=sub.name) for sub in _stance_subsets(folder)]
     pool = pd.concat(sets, ignore_index=True)
-    return pool[(pool["gold"] != "") & (pool["split"] != TEST_SPLIT)].reset_index(drop=True)
+    return pool[(pool["gold"] != "") & ~pool["split"].map(is_test_split)].reset_index(drop=True)
 
 
 def pool_scores(pool: pd.DataFrame) -> dict:
