@@ -299,6 +299,12 @@ TEST_SET = STANCE_SET / "volumes-3"
 #: 0.746 [0.677, 0.813] (kappa 0.153), all-neutral 0.751, sentence VADER 0.368,
 #: coders 0.965 (kappa 0.915).
 TEST_FLOOR = (0.74, 0.15)
+STATEMENTS_TEST_SET = STANCE_SET / "statements-synthetic"
+#: 240 mentions of the 60 synthetic statements, coded by two blind agents and
+#: never fitted on, scored once with the shipped rules (2026-12-03): mention
+#: stance 0.616 [0.561, 0.673] (kappa 0.131), all-neutral 0.621, sentence
+#: VADER 0.304, coders 0.933 (kappa 0.878).
+STATEMENTS_TEST_FLOOR = (0.61, 0.13)
 
 
 @pytest.fixture(scope="module")
@@ -349,7 +355,7 @@ def test_validate_stance_option_writes_the_agreement_table(tmp_path, capsys):
     assert list(t.columns) == STANCE_COLUMNS
     assert {"mention_stance", "window_vader", "sentence_vader", "all_neutral", "coders"} == \
         set(t["method"])
-    assert {"fresh", "fresh2", "test", "lodo", "lodo_volumes"} <= set(t["split"])  # the volumes' units, scored from their sentences
+    assert {"fresh", "fresh2", "test", "test_statements", "lodo", "lodo_volumes"} <= set(t["split"])  # the volumes' units, scored from their sentences
     assert "tone toward a country" in capsys.readouterr().out
 
 
@@ -376,6 +382,22 @@ def test_stance_test_set_is_never_fitted_on_and_keeps_its_floor():
     pool = stance_pool(STANCE_SET)
     assert not set(pool["mention_id"]) & set(units["mention_id"])
     assert set(pool["set"]) == {"statements", "volumes", "volumes-2"} and (pool["gold"] != "").all()
+
+
+def test_stance_statements_test_set_is_never_fitted_on_and_keeps_its_floor():
+    from analysis.report.validate import fresh_stance_agreement, is_test_split, stance_pool
+
+    table, units = fresh_stance_agreement(STATEMENTS_TEST_SET, seed=config.SEED)
+    t = table.set_index(["method", "split"])
+    assert set(table["split"]) == {"test_statements"} and is_test_split("test_statements")
+    acc, kappa = STATEMENTS_TEST_FLOOR
+    assert t.loc[("mention_stance", "test_statements"), "accuracy"] >= acc
+    assert t.loc[("mention_stance", "test_statements"), "kappa"] >= kappa
+    assert t.loc[("mention_stance", "test_statements"), "accuracy"] > \
+        t.loc[("sentence_vader", "test_statements"), "accuracy"]
+    assert t.loc[("coders", "test_statements"), "n"] == 240
+    assert units["section"].isin(["objectives", "policies", "relations", "evaluation"]).all()
+    assert not set(stance_pool(STANCE_SET)["mention_id"]) & set(units["mention_id"])
 
 
 def test_stance_second_volume_set_is_fitted_on_and_keeps_its_floor():
