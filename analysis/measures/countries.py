@@ -513,7 +513,8 @@ def _scan(texts: list, matcher: _Matcher, overlapping: bool = False) -> tuple:
     if not len(pat):
         return empty, empty, empty, empty, np.zeros(0, dtype=bool), empty
     data = np.frombuffer(raw, dtype=np.uint8)
-    if len(raw) == len(joined):  # ASCII: byte offsets are character offsets
+    ascii_only = len(raw) == len(joined)
+    if ascii_only:  # byte offsets are character offsets, and texts' offsets come from their lengths
         def to_char(b):
             return b
     else:  # a character's offset is its byte's less the continuation bytes before it
@@ -521,8 +522,8 @@ def _scan(texts: list, matcher: _Matcher, overlapping: bool = False) -> tuple:
 
         def to_char(b):
             return b - np.searchsorted(cont, b)
-    seps = _where_byte(data, lambda b: b == 0)
-    if len(seps) == len(texts) - 1:  # no text holds the separator: each starts after one
+    seps = None if ascii_only else _where_byte(data, lambda b: b == 0)
+    if seps is not None and len(seps) == len(texts) - 1:  # no text holds the separator
         offsets = to_char(np.concatenate(([0], seps + 1)))
 
         def text_of(b):  # the text holding byte b (never a separator's)
