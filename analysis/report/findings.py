@@ -312,15 +312,22 @@ def tone_findings(tables: dict, validation: dict | None = None) -> list:
                        f"no interval: they point to sentences to read, not to a measurement.")
     sa = validation.get("stance_agreement")
     if sa is not None and len(sa):
-        split = next((x for x in ("test", "heldout", "held_out") if x in set(sa["split"])), None)
-        held = sa[sa["split"] == split].set_index("method")
-        if "mention_stance" in held.index:
-            r = held.loc["mention_stance"]
-            base = (f", against {held.loc['all_neutral', 'accuracy']:.2f} for calling every "
-                    f"mention neutral" if "all_neutral" in held.index else "")
+        splits = [x for x in ("test", "test_statements") if x in set(sa["split"])]
+        if not splits:
+            splits = [x for x in ("heldout", "held_out") if x in set(sa["split"])][:1]
+        what = {"test": " (whole volumes)", "test_statements": " (synthetic statements)"}
+        said = []
+        for split in splits:
+            held = sa[sa["split"] == split].set_index("method")
+            if "mention_stance" in held.index:
+                r = held.loc["mention_stance"]
+                base = (f", against {held.loc['all_neutral', 'accuracy']:.2f} for calling every "
+                        f"mention neutral" if "all_neutral" in held.index else "")
+                said.append(f"on {r['accuracy']:.2f} of {int(r['n'])}{what.get(split, '')} "
+                            f"(kappa {r['kappa']:.2f}){base}")
+        if said:
             out.append(f"On mentions it was never fitted on, the stance label agrees with the coders "
-                       f"on {r['accuracy']:.2f} of {int(r['n'])} (kappa {r['kappa']:.2f}){base}: "
-                       f"tone toward a country is a screen, not a measurement.")
+                       f"{'; '.join(said)}: tone toward a country is a screen, not a measurement.")
     else:
         out.append("Tone toward a country has not been shown to beat calling every mention "
                    "neutral on held-out statements (make validation writes the figure): read it "

@@ -853,6 +853,9 @@ def fresh_stance_agreement(folder, seed: int = config.SEED):
     from the set's ``split.csv`` (one split per set: ``fresh`` for the first
     volume set, fitted on since 2026-12-03; ``test`` for one never fitted
     on); the ``coders`` row gives the two coders' agreement on these units.
+    When the units come from more than one section (statements, not whole
+    volumes), mention stance and all-neutral are also given per section,
+    split ``<split>/<section>``.
     """
     units = load_stance_set(folder)
     splits = sorted(units["split"].unique())
@@ -872,4 +875,8 @@ def fresh_stance_agreement(folder, seed: int = config.SEED):
             for method in ("mention_stance", "window_vader", "sentence_vader", "all_neutral")]
     rows.append(_agreement_row("coders", split, units["coder_A"], units["coder_B"],
                                units["doc_id"], seed))
+    if "section" in g and g["section"].nunique() > 1:
+        for section, part in g.groupby("section", sort=True):
+            rows += [_agreement_row(method, f"{split}/{section}", part["gold"], part[method],
+                                    part["doc_id"], seed) for method in ("mention_stance", "all_neutral")]
     return pd.DataFrame(rows, columns=STANCE_COLUMNS), u

@@ -364,7 +364,7 @@ def test_stance_test_set_is_never_fitted_on_and_keeps_its_floor():
 
     table, units = fresh_stance_agreement(TEST_SET, seed=config.SEED)
     t = table.set_index(["method", "split"])
-    assert set(table["split"]) == {TEST_SPLIT}
+    assert set(table["split"]) == {TEST_SPLIT}  # one section (whole volumes): no per-section rows
     acc, kappa = TEST_FLOOR
     assert t.loc[("mention_stance", "test"), "accuracy"] >= acc
     assert t.loc[("mention_stance", "test"), "kappa"] >= kappa
@@ -389,7 +389,11 @@ def test_stance_statements_test_set_is_never_fitted_on_and_keeps_its_floor():
 
     table, units = fresh_stance_agreement(STATEMENTS_TEST_SET, seed=config.SEED)
     t = table.set_index(["method", "split"])
-    assert set(table["split"]) == {"test_statements"} and is_test_split("test_statements")
+    sections = ["evaluation", "objectives", "policies", "relations"]
+    assert set(table["split"]) == {"test_statements"} | {f"test_statements/{x}" for x in sections}
+    assert is_test_split("test_statements")
+    parts = table[table["split"].str.contains("/") & (table["method"] == "mention_stance")]
+    assert parts["n"].sum() == t.loc[("mention_stance", "test_statements"), "n"]  # the sections partition the units
     acc, kappa = STATEMENTS_TEST_FLOOR
     assert t.loc[("mention_stance", "test_statements"), "accuracy"] >= acc
     assert t.loc[("mention_stance", "test_statements"), "kappa"] >= kappa
