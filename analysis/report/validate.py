@@ -554,6 +554,7 @@ VADER_WEIGHT_GRID = tuple((p, n) for p in (0.0, 0.25, 0.5, 1.0) for n in (0.0, 0
 #: Every split whose name begins with it is one (``test``: whole volumes; ``test_statements``:
 #: synthetic policy statements).
 TEST_SPLIT = "test"
+STANCE_FILES = ("units.csv", "coder-A.csv", "coder-B.csv", "split.csv")
 
 
 def is_test_split(split) -> bool:
@@ -565,7 +566,6 @@ def is_test_split(split) -> bool:
     (True, True, False)
     """
     return str(split).startswith(TEST_SPLIT)
-STANCE_FILES = ("units.csv", "coder-A.csv", "coder-B.csv", "split.csv")
 
 
 def load_stance_set(folder) -> pd.DataFrame:
