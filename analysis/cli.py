@@ -30,20 +30,25 @@ any work (one line, exit status 2); Ctrl-C stops with one line (exit status
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import warnings
 from pathlib import Path
 
 from . import config
 from .config import MAX_SEED, seed_argument  # noqa: F401  (re-exported: the CLI's argument types)
-from .io import fetch
-from .io.loader import LoadError, read_manifest
-from .io.provenance import RUN_FILE, compare_record, read_record
 from .io.tei import Selection, add_selection_arguments, is_date_bound, selection_from_args
-from .progress.coded import load_coded
-from .progress.model import MODEL_PATH, fit_model, save_model
-from .report import agreement, validate
-from .report.notebooks import run_notebooks
+
+# Each command imports what it needs when it runs (pandas, NLTK, scikit-learn take
+# seconds to import): ``--help`` and a command's own ``--help`` stay quick.
+
+#: Commands whose arguments and action live in a module of their own
+#: (``add_arguments(parser)`` and ``run(args)``), imported only when named.
+MODULE_COMMANDS = {
+    "fetch": (".io.fetch", "download a FRUS volume's TEI and list its selected documents in corpus.csv"),
+    "validate": (".report.validate", "compare with hand coding"),
+    "agreement": (".report.agreement", "agreement with hand coding (notebook 06)"),
+}
 
 
 def _one_line_warnings(message, category, filename, lineno, file=None, line=None):
@@ -52,6 +57,8 @@ def _one_line_warnings(message, category, filename, lineno, file=None, line=None
 
 def _cmd_run(args) -> int:
     # deferred: heavy, the pipeline (every step's libraries); not for `--help` or the other commands
+    from .io.loader import LoadError, read_manifest
+    from .io.provenance import RUN_FILE, compare_record, read_record
     from .pipeline import OutputError, check_out, default_jobs, run, show_progress
 
     errors: list[str] = []
@@ -123,6 +130,10 @@ def _cmd_run(args) -> int:
 
 
 def _cmd_fit(args) -> int:
+    # deferred: scikit-learn and the verdict model; not for `--help` or the other commands
+    from .progress.coded import load_coded
+    from .progress.model import MODEL_PATH, fit_model, save_model
+
     errors: list[str] = []
     gold = args.gold or (args.coded / "gold")
     model = None
@@ -151,13 +162,35 @@ def _positive_int(text: str) -> int:
 
 
 def _cmd_notebooks(args) -> int:
+    # deferred: pandas and the notebook runner; not for `--help` or the other commands
+    from .report.notebooks import run_notebooks
+
     run_notebooks(corpus=args.corpus, out=args.out, seed=args.seed, rebuild=args.rebuild)
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _module_command(sub, name: str, full: bool) -> None:
+    """Add command ``name`` of :data:`MODULE_COMMANDS`: with its module's arguments if ``full``."""
+    module, help_text = MODULE_COMMANDS[name]
+    p = sub.add_parser(name, help=help_text)
+    if full:
+        mod = importlib.import_module(module, __package__)
+        mod.add_arguments(p)
+        p.set_defaults(func=mod.run)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser.
+
+    ``command``: build only that command of :data:`MODULE_COMMANDS` in full
+    (the others by name and help, without importing their modules); None
+    builds every command in full.
+    """
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
+
+    def module_command(name):
+        _module_command(sub, name, command is None or command == name)
 
     run = sub.add_parser("run", help="load documents and write all tables")
     run.add_argument("inputs", nargs="*", help="plain-text documents or folders of them")
@@ -178,12 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_selection_arguments(run, with_from=False)
     run.set_defaults(func=_cmd_run)
 
-    fet = fetch.add_arguments(sub.add_parser(
-        "fetch", help="download a FRUS volume's TEI and list its selected documents in corpus.csv"))
-    fet.set_defaults(func=fetch.run)
-
-    val = validate.add_arguments(sub.add_parser("validate", help="compare with hand coding"))
-    val.set_defaults(func=validate.run)
+    module_command("fetch")
+    module_command("validate")
 
     fit = sub.add_parser("fit", help="refit the verdict model on a coded corpus")
     fit.add_argument("coded", type=Path, help="folder of coded statements (*.txt) with gold/*.json")
@@ -192,8 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="model table to write (default: the package's analysis/data/progress_model.csv)")
     fit.set_defaults(func=_cmd_fit)
 
-    agr = agreement.add_arguments(sub.add_parser("agreement", help="agreement with hand coding (notebook 06)"))
-    agr.set_defaults(func=agreement.run)
+    module_command("agreement")
 
     nb = sub.add_parser("notebooks", help="execute the notebooks, write figures")
     nb.add_argument("--corpus", type=Path, default=config.RAW_DIR)
@@ -219,8 +247,11 @@ def interrupted() -> int:
 
 def main(argv=None) -> int:
     """Run the command line; Ctrl-C ends it with one line and status 130."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    # the command is the first word that is not an option (the top level takes none but -h)
+    named = next((w for w in words if not w.startswith("-")), None)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(named if named in MODULE_COMMANDS else "").parse_args(words)
         return args.func(args)
     except KeyboardInterrupt:
         return interrupted()

@@ -418,3 +418,40 @@ def test_cli_run_selection_matching_nothing_says_so(tmp_path, capsys):
                  "--quiet"]) == 1
     assert "no document matches --doc d99" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+HELP_PROBE = """
+import sys
+from analysis.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(sorted(m for m in ("pandas", "sklearn", "nltk", "scipy") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("words, loaded", [(["--help"], "[]"), (["fit", "--help"], "[]"),
+                                           (["validate", "--help"], None)])
+def test_cli_help_imports_only_what_the_command_needs(words, loaded):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", HELP_PROBE, *words], capture_output=True, text=True,
+                         cwd=config.PROJECT_ROOT, check=True).stdout
+    assert "usage: python -m analysis" in out
+    last = out.strip().splitlines()[-1]
+    if loaded is None:  # validate's own arguments come from its module
+        assert "--cv" in out and "sklearn" in last
+    else:
+        assert last == loaded
+
+
+def test_cli_parser_built_for_one_command_has_every_command():
+    from analysis.cli import MODULE_COMMANDS, build_parser
+
+    full, lean = build_parser(), build_parser("")
+    names = [a for a in full._subparsers._group_actions if a.dest == "command"][0].choices
+    lean_names = [a for a in lean._subparsers._group_actions if a.dest == "command"][0].choices
+    assert list(names) == list(lean_names) and set(MODULE_COMMANDS) <= set(names)
+    assert full.parse_args(["validate", "gold", "docs", "--cv"]).cv
