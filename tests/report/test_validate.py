@@ -225,11 +225,14 @@ STANCE_SET = CODED / "mention_stance"
 #: entries written from their errors): heldout 0.680 (kappa 0.385), all 0.708
 #: (0.462) — development figures now —; leave one document out over the
 #: fitted pool, statements 0.708 (0.462), volumes 0.787 (0.357); sentence VADER
-#: 0.351 / 0.354; a change that lowers these must be deliberate.
+#: 0.351 / 0.354; a change that lowers these must be deliberate. Since the
+#: first synthetic statements set joined the pool (2026-12-03, evening; label
+#: threshold 0.30): heldout 0.680 (0.390), all and lodo 0.708 (0.464), and
+#: the other sets left out in turn (two volume sets and that set) 0.746 (0.341).
 STANCE_FLOOR = {("mention_stance", "heldout"): (0.67, 0.38),
                 ("mention_stance", "all"): (0.70, 0.46),
                 ("mention_stance", "lodo"): (0.70, 0.46),
-                ("mention_stance", "lodo_volumes"): (0.78, 0.35)}
+                ("mention_stance", "lodo_volumes"): (0.74, 0.34)}
 
 
 @pytest.fixture(scope="module")
@@ -289,7 +292,8 @@ FRESH_SET = STANCE_SET / "volumes"
 #: (kappa 0.222) when scored once, unseen (2026-12-03); fitted on since then:
 #: mention stance 0.830 (kappa 0.363), sentence VADER 0.294, all-neutral
 #: 0.809, coders 0.970 (kappa 0.911).
-FRESH_FLOOR = (0.82, 0.36)
+#: With the threshold of 0.30 (2026-12-03, evening): 0.825 (kappa 0.344).
+FRESH_FLOOR = (0.82, 0.34)
 #: The second volume set: 0.708 (kappa 0.204, all-neutral 0.677) when scored
 #: once as the test set; fitted on since: 0.749 (kappa 0.357).
 FRESH2_SET, FRESH2_FLOOR = STANCE_SET / "volumes-2", (0.74, 0.35)
@@ -299,12 +303,19 @@ TEST_SET = STANCE_SET / "volumes-3"
 #: 0.746 [0.677, 0.813] (kappa 0.153), all-neutral 0.751, sentence VADER 0.368,
 #: coders 0.965 (kappa 0.915).
 TEST_FLOOR = (0.74, 0.15)
-STATEMENTS_TEST_SET = STANCE_SET / "statements-synthetic"
-#: 240 mentions of the 60 synthetic statements, coded by two blind agents and
+FRESH_STATEMENTS_SET = STANCE_SET / "statements-synthetic"
+#: 240 mentions of the 60 synthetic statements, coded by two blind agents,
+#: scored once unseen (2026-12-03): mention stance 0.616 [0.561, 0.673] (kappa
+#: 0.131), all-neutral 0.621, sentence VADER 0.304, coders 0.933 (kappa 0.878);
+#: then lexicon entries were written from its errors and it joined the fitting
+#: pool (threshold 0.30): 0.674 (kappa 0.308), a development figure.
+FRESH_STATEMENTS_FLOOR = (0.67, 0.30)
+STATEMENTS_TEST_SET = STANCE_SET / "statements-synthetic-2"
+#: 240 more mentions of the same statements, drawn and coded after that change,
 #: never fitted on, scored once with the shipped rules (2026-12-03): mention
-#: stance 0.616 [0.561, 0.673] (kappa 0.131), all-neutral 0.621, sentence
-#: VADER 0.304, coders 0.933 (kappa 0.878).
-STATEMENTS_TEST_FLOOR = (0.61, 0.13)
+#: stance 0.611 [0.557, 0.668] (kappa 0.179), all-neutral 0.606, sentence VADER
+#: 0.283, coders 0.942 (kappa 0.895).
+STATEMENTS_TEST_FLOOR = (0.61, 0.17)
 
 
 @pytest.fixture(scope="module")
@@ -355,7 +366,8 @@ def test_validate_stance_option_writes_the_agreement_table(tmp_path, capsys):
     assert list(t.columns) == STANCE_COLUMNS
     assert {"mention_stance", "window_vader", "sentence_vader", "all_neutral", "coders"} == \
         set(t["method"])
-    assert {"fresh", "fresh2", "test", "test_statements", "lodo", "lodo_volumes"} <= set(t["split"])  # the volumes' units, scored from their sentences
+    assert {"fresh", "fresh2", "fresh_statements", "test", "test_statements", "lodo",
+            "lodo_volumes"} <= set(t["split"])  # the volumes' units, scored from their sentences
     assert "tone toward a country" in capsys.readouterr().out
 
 
@@ -381,7 +393,8 @@ def test_stance_test_set_is_never_fitted_on_and_keeps_its_floor():
     assert t.loc[("all_neutral", "test"), "non_neutral"] == 0
     pool = stance_pool(STANCE_SET)
     assert not set(pool["mention_id"]) & set(units["mention_id"])
-    assert set(pool["set"]) == {"statements", "volumes", "volumes-2"} and (pool["gold"] != "").all()
+    assert set(pool["set"]) == {"statements", "volumes", "volumes-2", "statements-synthetic"} and \
+        (pool["gold"] != "").all()
 
 
 def test_stance_statements_test_set_is_never_fitted_on_and_keeps_its_floor():
@@ -400,8 +413,23 @@ def test_stance_statements_test_set_is_never_fitted_on_and_keeps_its_floor():
     assert t.loc[("mention_stance", "test_statements"), "accuracy"] > \
         t.loc[("sentence_vader", "test_statements"), "accuracy"]
     assert t.loc[("coders", "test_statements"), "n"] == 240
-    assert units["section"].isin(["objectives", "policies", "relations", "evaluation"]).all()
-    assert not set(stance_pool(STANCE_SET)["mention_id"]) & set(units["mention_id"])
+    assert units["section"].isin(sections).all()
+    pool = stance_pool(STANCE_SET)
+    assert not set(pool["mention_id"]) & set(units["mention_id"])
+    first = pool[pool["set"] == FRESH_STATEMENTS_SET.name]  # the first set: fitted on, no sentence shared
+    assert len(first) == 224 and not set(zip(first["doc_id"], first["marked"])) & \
+        set(zip(units["doc_id"], units["marked"]))
+
+
+def test_stance_first_statements_set_is_fitted_on_and_keeps_its_floor():
+    from analysis.report.validate import fresh_stance_agreement, is_test_split
+
+    table, _ = fresh_stance_agreement(FRESH_STATEMENTS_SET, seed=config.SEED)
+    t = table.set_index(["method", "split"])
+    assert not is_test_split("fresh_statements")
+    acc, kappa = FRESH_STATEMENTS_FLOOR
+    assert t.loc[("mention_stance", "fresh_statements"), "accuracy"] >= acc
+    assert t.loc[("mention_stance", "fresh_statements"), "kappa"] >= kappa
 
 
 def test_stance_second_volume_set_is_fitted_on_and_keeps_its_floor():
