@@ -107,7 +107,7 @@ def test_evaluative_lexicon_rows_are_documented():
     lex = load_lexicon()
     assert len(lex) > 50
     for e in lex:
-        assert e["origin"] in {"issue", "seed", "genre", "general", "codebook"}, e
+        assert e["origin"] in {"issue", "seed", "genre", "general", "codebook", "synthetic"}, e
         assert e["category"] in set(CATEGORIES) | {None}, e
         assert -1.0 <= e["weight"] <= 1.0, e
 
