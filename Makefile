@@ -31,7 +31,7 @@ notebooks: tables validation
 # mention stance vs the coded stance set: build/validation/stance_agreement.csv;
 # objective kinds vs the hand-coded kinds: build/validation/objective_kinds.txt;
 # objectives on the three blind synthetic sets: build/validation/objectives_blind*.txt;
-# the shipped model on the three sets of twelve synthetic statements coded for verdicts, which
+# the shipped model on the four sets of twelve synthetic statements coded for verdicts, which
 # it was never fitted on: build/validation/synthetic_verdicts*.txt
 validation: $(STAMP)
 	mkdir -p build
@@ -44,7 +44,7 @@ validation: $(STAMP)
 		$(PY) -m analysis validate data/coded/$$d/gold data/coded/$$d --by region --seed $(SEED) \
 			--second-coder data/coded/$$d/coder-B --out build/validation/$$d > build/validation/$$d.txt || exit 1; \
 	done
-	for d in synthetic_verdicts synthetic_verdicts_2 synthetic_verdicts_3; do \
+	for d in synthetic_verdicts synthetic_verdicts_2 synthetic_verdicts_3 synthetic_verdicts_4; do \
 		$(PY) -m analysis validate data/coded/$$d/gold data/coded/$$d --seed $(SEED) \
 			$$(test -f data/coded/$$d/provenance.csv && echo --by region) \
 			--second-coder data/coded/$$d/coder-B --out build/validation/$$d > build/validation/$$d.txt || exit 1; \
