@@ -28,19 +28,22 @@ CODED = config.DATA_DIR / "coded"
 #: and 0.11 before the grader could keep the lexicon's reading).
 #: They guard against regressions; accuracy and kappa are below the issue's targets.
 HELD_OUT_FLOORS = {"recall": 0.95, "precision": 0.9, "accuracy": 0.55, "kappa": 0.4, "evidence_hit": 0.79}
-#: Floors of the shipped model on the three sets of twelve synthetic statements
+#: Floors of the shipped model on the four sets of twelve synthetic statements
 #: coded for verdicts (data/coded/synthetic_verdicts*, never fitted on), a
-#: little under what `make validation` measures: recall 0.913 / 0.942 / 0.905,
-#: precision 0.887 / 0.942 / 0.864, evidence 0.830 / 0.930 / 0.880, accuracy
-#: 0.507 / 0.348 / 0.317. The first two are development figures (lexicon
-#: entries were written from their errors); the third was scored once, after
-#: the last change, and is barely above always answering not_assessed (0.206):
+#: little under what `make validation` measures: recall 0.913 / 0.942 / 0.905 /
+#: 0.862, precision 0.887 / 0.942 / 0.864 / 0.945, evidence 0.830 / 0.930 / 0.880
+#: / 0.729, accuracy 0.507 / 0.348 / 0.317 / 0.312. The first two are
+#: development figures (lexicon entries were written from their errors); the
+#: last two were scored once, after the last change, and are little above
+#: always answering not_assessed (0.206 / 0.125):
 #: the floors guard the objective and evidence steps, which carry over.
 SYNTHETIC_FLOORS = {"synthetic_verdicts": {"recall": 0.9, "precision": 0.85, "evidence_hit": 0.8, "accuracy": 0.48},
                     "synthetic_verdicts_2": {"recall": 0.92, "precision": 0.92, "evidence_hit": 0.9,
                                              "accuracy": 0.33},
                     "synthetic_verdicts_3": {"recall": 0.88, "precision": 0.84, "evidence_hit": 0.85,
-                                             "accuracy": 0.3}}
+                                             "accuracy": 0.3},
+                    "synthetic_verdicts_4": {"recall": 0.84, "precision": 0.92, "evidence_hit": 0.7,
+                                             "accuracy": 0.29}}
 
 
 @pytest.fixture(scope="module")
