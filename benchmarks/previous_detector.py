@@ -50,21 +50,25 @@ else:
     from analysis.measures.countries import find_mentions
 s = pd.read_pickle(sys.argv[2])
 find_mentions(s.head(50))
-if sys.argv[3] != "-":
+if sys.argv[3] != "none":
     t0, c0 = time.perf_counter(), time.process_time()
     m = find_mentions(s)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    m[["doc_id", "sentence_id", "iso2", "start", "end"]].to_pickle(sys.argv[3])
+    if sys.argv[3] != "-":
+        m[["doc_id", "sentence_id", "iso2", "start", "end"]].to_pickle(sys.argv[3])
     print(json.dumps({"seconds": wall, "cpu": cpu, "mentions": len(m)}))
 """
 
 
 def _child(which: str, root: Path, sentences: Path, out: str, tmp: Path, wrap=()) -> subprocess.CompletedProcess:
-    """Run :data:`CHILD` for one detector (``out`` "-": set-up and warm-up only)."""
+    """Run :data:`CHILD` for one detector (``out``: where its mentions go; "-": nowhere;
+    "none": set-up and warm-up only, no call)."""
     # run from the temporary folder, so that only PYTHONPATH says which package is imported
     res = subprocess.run([*wrap, sys.executable, "-c", CHILD, which, str(sentences), out],
                          capture_output=True, text=True, cwd=tmp,
-                         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+                         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin",
+                              # no idle BLAS threads in the counts
+                              "OPENBLAS_NUM_THREADS": "1"})
     if res.returncode:
         raise SystemExit(f"previous_detector.py: the {which} detector failed: "
                          f"{(res.stderr.strip().splitlines() or ['?'])[-1]}")
@@ -72,9 +76,14 @@ def _child(which: str, root: Path, sentences: Path, out: str, tmp: Path, wrap=()
 
 
 def _instructions(which: str, root: Path, sentences: Path, tmp: Path) -> int:
-    """Instructions of one ``find_mentions`` call: callgrind with the call, less without it."""
+    """Instructions of one ``find_mentions`` call: callgrind with the call, less without it.
+
+    Neither run writes the mentions (that is not the detector's work); a
+    plain run writes them for the comparison.
+    """
+    _child(which, root, sentences, str(tmp / f"{which}.pkl"), tmp)
     counts = []
-    for out in (str(tmp / f"{which}.pkl"), "-"):
+    for out in ("-", "none"):
         res = _child(which, root, sentences, out, tmp,
                      wrap=("valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp / 'callgrind.out'}"))
         found = re.search(r"Collected\s*:\s*(\d+)", res.stderr)

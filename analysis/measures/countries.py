@@ -94,11 +94,18 @@ HOME_COUNTRY = "US"
 #: in 1990). CS and YU split into several states and are left as they are.
 SUCCESSORS = {"SU": "RU", "DD": "DE"}
 #: Titles and given-name shapes that make a ``not_person`` surface a person.
-_TITLES = re.compile(
-    r"(?:\b(?:Mr|Mrs|Miss|Ms|Dr|Gen|General|Col|Colonel|Adm|Admiral|Capt|Captain|Sen|"
-    r"Senator|Rep|Representative|Congressman|Ambassador|Secretary|President|Governor|"
-    r"Judge|Justice|Professor|Prof|Minister|Mister|Sr|Señor)\.?"
-    r"|\b[A-Z]\.|(?<=\S)\s[A-Z][a-z]+)\s+$")
+TITLE_WORDS = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Gen", "General", "Col", "Colonel", "Adm",
+               "Admiral", "Capt", "Captain", "Sen", "Senator", "Rep", "Representative",
+               "Congressman", "Ambassador", "Secretary", "President", "Governor", "Judge",
+               "Justice", "Professor", "Prof", "Minister", "Mister", "Sr", "Señor")
+_TITLES = re.compile(r"(?:\b(?:" + "|".join(TITLE_WORDS) + r")\.?"
+                     r"|\b[A-Z]\.|(?<=\S)\s[A-Z][a-z]+)\s+$")
+#: What a title or an initial of :data:`_TITLES` ends with (the fast path's pre-check).
+_TITLE_ENDINGS = TITLE_WORDS + tuple(t + "." for t in TITLE_WORDS)
+#: Characters a title or an initial of :data:`_TITLES` and its one space can span.
+_TITLE_REACH = max(map(len, _TITLE_ENDINGS)) + 1
+#: A capitalised word of :data:`_TITLES`'s third shape ("George" in "George Washington").
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 #: Characters before a ``not_person`` surface searched for a title (the
 #: package's choice: a title and a given name fit with room to spare).
 TITLE_WINDOW = 40
@@ -681,6 +688,43 @@ def _mention(text: str, start: int, end: int, entries: dict, names: dict):
             "kind": kind, "start": start, "end": end, "condition": condition}
 
 
+def _titled(text: str, start: int) -> bool:
+    """Whether :data:`_TITLES` finds a title before ``text[start:]`` (a text without odd whitespace).
+
+    The same answer as ``_TITLES.search(text[max(0, start - TITLE_WINDOW):start])``
+    on a text holding no whitespace but single spaces, decided from the end
+    of the window: the rule's trailing ``\\s+`` can only be the one space
+    before ``start``; its third shape (a capitalised word after a space) is
+    then a test of the last word; the other two (a title, an initial) can
+    only start within :data:`_TITLE_REACH` characters of ``start`` and end
+    in one of :data:`_TITLE_ENDINGS`, so the regex is run, from there, only
+    when the window ends so.
+
+    Examples
+    --------
+    >>> texts = ("Mr. Washington", "met George Washington", "George Washington", "in Washington",
+    ...          "J. Washington", "(Winant) Washington", "Washington", "Mrs Washington")
+    >>> [_titled(t, t.index("Washington")) for t in texts]
+    [True, True, False, False, True, False, False, True]
+    >>> all(_titled(t, t.index("W")) == bool(_TITLES.search(t[:t.index("W")])) for t in texts)
+    True
+    """
+    if not start or text[start - 1] != " ":
+        return False
+    low = max(0, start - TITLE_WINDOW)
+    space = text.rfind(" ", 0, start - 1)
+    word = text[space + 1:start - 1]
+    if word.islower():  # every shape ends in a word holding an ASCII capital
+        return False
+    if space - 1 >= low and _CAPITALISED.fullmatch(word):  # the third shape
+        return True
+    if not (text.endswith(_TITLE_ENDINGS, low, start - 1)
+            or (start - low >= 3 and text[start - 2] == "." and "A" <= text[start - 3] <= "Z")):
+        return False
+    window = text[low:start]
+    return _TITLES.search(window, max(0, len(window) - _TITLE_REACH)) is not None
+
+
 def _find(texts, path: str | None) -> tuple:
     """Mentions of every text after the trap rules: ``(text, pattern, start, end, fix)``.
 
@@ -707,14 +751,8 @@ def _find(texts, path: str | None) -> tuple:
     keep &= ~(language & matcher.not_language[pat])
     check = np.flatnonzero(keep & matcher.not_person[pat])
     for j, t, a in zip(check.tolist(), text[check].tolist(), start[check].tolist()):
-        t = texts[t]
-        # Without odd whitespace the title rule's trailing \s+ is the one space
-        # before the surface, and each of its shapes ends in a word holding an
-        # ASCII capital: skip the search after a lower-case word ("in Washington").
-        if a and t[a - 1] == " ":
-            word = t[t.rfind(" ", 0, a - 1) + 1:a - 1]
-            if not word.islower() and _TITLES.search(t[max(0, a - TITLE_WINDOW):a]):
-                keep[j] = False
+        if _titled(texts[t], a):
+            keep[j] = False
     text, pat, start, end = text[keep], pat[keep], start[keep], end[keep]
     if not len(odd):
         return text, pat, start, end, None

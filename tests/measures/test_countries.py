@@ -368,3 +368,24 @@ def test_countries_texts_searched_in_several_passes_give_the_same_mentions(monke
     whole = _detect_all(texts, None)
     monkeypatch.setattr(countries, "SCAN_TEXTS", 7)
     assert _detect_all(texts, None).equals(whole)
+
+
+def test_countries_title_fast_path_equals_the_title_rule():
+    """_titled decides from the window's end what _TITLES finds searching the whole window."""
+    import random
+
+    rng = random.Random(20261204)
+    pieces = list(countries.TITLE_WORDS) + [t.lower() for t in countries.TITLE_WORDS] + [
+        "J.", "j.", "JJ.", "George", "GEORGE", "McCoy", "Señora", "Ñandú", "(Winant)", "x", "é",
+        "_", "1", ".", ",", "(", "-", "Mr.Jr", "A", "Ab", "aB", "Representatives", "ÉMr", "xMr."]
+    checked = 0
+    for _ in range(20000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(0, 12))]
+        glue = [rng.choice([" ", " ", "", "-"]) for _ in words]
+        text = "".join(w + g for w, g in zip(words, glue)) + " Washington"
+        text = text.replace("  ", " ")
+        start = len(text) - len("Washington")
+        expected = bool(countries._TITLES.search(text[max(0, start - countries.TITLE_WINDOW):start]))
+        assert countries._titled(text, start) == expected, text
+        checked += expected
+    assert 3000 < checked < 17000  # the generator reaches titled and untitled windows alike
